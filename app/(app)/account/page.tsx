@@ -1,0 +1,38 @@
+import { listSessions, requireSession } from '@/lib/auth/session';
+import { ChangePasswordForm } from './change-password-form';
+import { DeleteAccountForm } from './delete-account-form';
+import { SessionsTable } from './sessions-table';
+
+export const metadata = { title: 'Account · Contact Cards' };
+
+export default async function AccountPage() {
+  const session = await requireSession();
+  const sessions = await listSessions(session);
+  return (
+    <section className="account">
+      <h1>Account</h1>
+      <p>
+        Signed in as <strong>{session.user.username}</strong>.
+      </p>
+
+      <section aria-labelledby="password-heading">
+        <h2 id="password-heading">Change password</h2>
+        <ChangePasswordForm username={session.user.username} />
+      </section>
+
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">Active sessions</h2>
+        <SessionsTable sessions={sessions} />
+      </section>
+
+      <section aria-labelledby="delete-heading">
+        <h2 id="delete-heading">Delete account</h2>
+        <p>
+          This deletes your account and every contact in it, at once and for good. It cannot be
+          undone.
+        </p>
+        <DeleteAccountForm />
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+'use client';
+
+import Link from 'next/link';
+import { useRef, useSyncExternalStore } from 'react';
+import { deleteContactAction } from '../actions';
+
+const noSubscription = () => () => {};
+
+/**
+ * "Delete": without JavaScript a link to the confirmation page; with it, a button that opens a
+ * modal dialog asking the same question. Either way the deletion is a POST.
+ */
+export function DeleteContact({ id, name }: { id: string; name: string }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  if (!hydrated) {
+    return (
+      <Link href={`/contacts/${id}/delete`} className="button danger">
+        Delete
+      </Link>
+    );
+  }
+  return (
+    <>
+      <button type="button" className="danger" onClick={() => dialog.current?.showModal()}>
+        Delete
+      </button>
+      <dialog ref={dialog} aria-labelledby="delete-heading" aria-describedby="delete-text">
+        <h2 id="delete-heading">Delete {name}?</h2>
+        <p id="delete-text">This removes the contact. It cannot be undone.</p>
+        <form action={deleteContactAction} className="actions">
+          <input type="hidden" name="id" value={id} />
+          <button type="submit" className="danger">
+            Yes, delete
+          </button>
+          <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
+        </form>
+      </dialog>
+    </>
+  );
+}

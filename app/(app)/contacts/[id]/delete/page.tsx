@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { contactName } from '@/lib/contacts/format';
+import { deleteContactAction } from '../../actions';
+import { ContactNotFound } from '../contact-not-found';
+import { contactTitle, findContact } from '../load-contact';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return contactTitle((await params).id, (name) => `Delete ${name}? · Contact Cards`);
+}
+
+/** The confirmation step without JavaScript (with it, a dialog on the contact's page asks). */
+export default async function DeleteContactPage({ params }: Props) {
+  const contact = await findContact((await params).id);
+  if (!contact) return <ContactNotFound />;
+  const name = contactName(contact);
+  return (
+    <section className="narrow">
+      <h1>Delete {name}?</h1>
+      <p>This removes the contact and everything saved with it. It cannot be undone.</p>
+      <form action={deleteContactAction} className="actions">
+        <input type="hidden" name="id" value={contact.id} />
+        <button type="submit" className="danger">
+          Yes, delete
+        </button>
+        <Link href={`/contacts/${contact.id}`}>Cancel</Link>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import 'server-only';
+import { cache } from 'react';
+import { requireSession } from '@/lib/auth/session';
+import { contactName } from '@/lib/contacts/format';
+import { getContact } from '@/lib/contacts/queries';
+
+/**
+ * The signed-in user's contact, or undefined: a malformed id, another user's contact and a
+ * deleted one are indistinguishable. Cached per request (metadata and page share it).
+ */
+export const findContact = cache(async (id: string) => {
+  const { user } = await requireSession();
+  return getContact(user.id, id);
+});
+
+/** A page title; for a contact the user cannot see, the 404 page's (see contact-not-found.tsx). */
+export async function contactTitle(id: string, format: (name: string) => string) {
+  const contact = await findContact(id);
+  if (contact) return { title: format(contactName(contact)) };
+  return { title: 'Page not found · Contact Cards', robots: { index: false } };
+}

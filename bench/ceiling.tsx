@@ -1,0 +1,92 @@
+// Row 2's ceiling: the same work as the signed-in /contacts page with no framework. It unseals the
+// same cookie, looks up the same session (verifySession's findLiveSession), runs the same contact
+// queries from lib/contacts, and renders the same table with react-dom/server. Plain <a> elements
+// stand in for next/link, which needs Next's router. Run: node --import tsx bench/ceiling.tsx PORT
+import http from 'node:http';
+import { renderToString } from 'react-dom/server';
+import { sessionCookieName, unsealSessionToken } from '../lib/auth/session-cookie';
+import { findLiveSession } from '../lib/auth/session-lookup';
+import { getConfig } from '../lib/config';
+import { contactName, countSentence, formatBirthday } from '../lib/contacts/format';
+import { countContacts, listContacts, type ContactSummary } from '../lib/contacts/queries';
+import { getDb } from '../lib/db/client';
+import { runShutdown } from '../lib/shutdown';
+
+const config = getConfig();
+const cookieName = sessionCookieName(false);
+
+async function currentUser(cookieHeader: string | undefined) {
+  let sealed: string | undefined;
+  for (const [, name, v] of (cookieHeader ?? '').matchAll(/(?:^|;\s*)([^=]+)=([^;]*)/g)) {
+    if (name === cookieName) sealed = v;
+  }
+  const token = await unsealSessionToken(sealed, config);
+  return token ? ((await findLiveSession(token))?.user ?? null) : null;
+}
+
+function Table({ contacts }: { contacts: ContactSummary[] }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Email</th>
+          <th scope="col">Phones</th>
+          <th scope="col">Birthday</th>
+        </tr>
+      </thead>
+      <tbody>
+        {contacts.map((c) => (
+          <tr key={c.id}>
+            <th scope="row">
+              <a href={`/contacts/${c.id}`}>{contactName(c)}</a>
+            </th>
+            <td>{c.email}</td>
+            <td>
+              {[c.mobilePhone, c.workPhone, c.homePhone].filter(Boolean).map((p) => (
+                <div key={p}>{p}</div>
+              ))}
+            </td>
+            <td>{formatBirthday(c.birthday, c.birthdayMonthDay)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const server = http.createServer(async (req, res) => {
+  try {
+    const user = await currentUser(req.headers.cookie);
+    if (!user) {
+      res.writeHead(307, { location: '/login' }).end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://ceiling.invalid');
+    const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
+    const [count, result] = await Promise.all([
+      countContacts(user.id),
+      listContacts(user.id, { q: url.searchParams.get('q') ?? '', page }),
+    ]);
+    const html = renderToString(
+      <html lang="en">
+        <body>
+          <main>
+            <h1>Contacts</h1>
+            <p>{countSentence(count)}</p>
+            <Table contacts={result.contacts} />
+          </main>
+        </body>
+      </html>,
+    );
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(`<!DOCTYPE html>${html}`);
+  } catch (error) {
+    console.error(error);
+    res.writeHead(500).end();
+  }
+});
+
+await getDb();
+server.listen(Number(process.argv[2] ?? 0), '127.0.0.1', () => console.log('ceiling listening'));
+process.once('SIGTERM', () => server.close(() => void runShutdown().then(() => process.exit(0))));

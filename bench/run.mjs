@@ -1,0 +1,284 @@
+// `npm run bench`: build, start on a free port with a fresh data folder, seed, load on loopback,
+// print one table and write it as JSON (bench/results/latest.json). Numbers only: no test asserts
+// a time. Options:
+//   --short            a quick look (< 2 minutes): shorter runs, no 100,000-contact user, no Lighthouse
+//   --row=1,4          only these rows (1 contacts page, 2 ceiling, 3 redirect, 4 scale, 5 sign-in
+//                      under load, 6 memory, 7 start-up, 8 browser weight, 9 Lighthouse)
+//   --db=postgres      use PostgreSQL (DATABASE_URL, default the local server) in a throwaway database
+//   --no-build         reuse the existing production build
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { freePort, tempDir } from '../scripts/lib/test-env.mjs';
+import { formFields, multipart, signIn } from './lib/forms.mjs';
+import { lighthouseScores } from './lib/lighthouse.mjs';
+import { load } from './lib/load.mjs';
+import { BENCH_SECRET, startServer, waitFor } from './lib/server.mjs';
+import { browserWeight } from './lib/weight.mjs';
+
+const args = process.argv.slice(2);
+const short = args.includes('--short');
+const rowsArg = args.find((a) => a.startsWith('--row='));
+const wanted = new Set(
+  rowsArg ? rowsArg.slice(6).split(',').map(Number) : [1, 2, 3, 4, 5, 6, 7, 8, 9],
+);
+if (short) wanted.delete(9);
+const usePostgres = args.includes('--db=postgres');
+const duration = short ? 3 : 10;
+const connections = 10;
+const PASSWORD = 'bench password 0123';
+
+const table = [];
+const record = (row, name, values) => {
+  table.push({ row, name, ...values });
+  const cols = Object.entries(values)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+  console.log(`[bench] ${row} ${name}: ${cols}`);
+};
+
+// ---- database -------------------------------------------------------------------------------
+let databaseUrl;
+let dropDatabase = async () => {};
+if (usePostgres) {
+  const admin = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `contact_cards_bench_${Date.now().toString(36)}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`create database "${name}"`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  databaseUrl = url.toString();
+  dropDatabase = async () => {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    await c.query(`drop database if exists "${name}" with (force)`);
+    await c.end();
+  };
+}
+const dataDir = tempDir('bench');
+const baseEnv = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  SESSION_SECRET: BENCH_SECRET,
+  LOG_LEVEL: 'warn',
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+};
+
+function run(cmd, cmdArgs, env = baseEnv) {
+  const result = spawnSync(cmd, cmdArgs, { stdio: 'inherit', env });
+  if (result.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} failed`);
+}
+
+if (!args.includes('--no-build'))
+  run(process.execPath, ['node_modules/next/dist/bin/next', 'build'], process.env);
+
+// ---- seed (before the server starts: the embedded database allows one process) -------------------
+const users = { main: { name: 'bench_1k', contacts: 1000 } };
+if (wanted.has(4)) {
+  users.s100 = { name: 'bench_100', contacts: 100 };
+  users.s10k = { name: 'bench_10k', contacts: 10_000 };
+  if (!short) users.s100k = { name: 'bench_100k', contacts: 100_000 };
+}
+for (const user of Object.values(users)) {
+  const t = Date.now();
+  run(process.execPath, [
+    '--import',
+    'tsx',
+    'scripts/db-seed.ts',
+    '--user',
+    user.name,
+    '--password',
+    PASSWORD,
+    '--contacts',
+    String(user.contacts),
+  ]);
+  console.log(`[bench] seeded ${user.name} with ${user.contacts} contacts in ${Date.now() - t} ms`);
+}
+
+// ---- the app ---------------------------------------------------------------------------------
+const port = await freePort();
+const app = startServer({ port, dataDir, databaseUrl });
+const startupMs = await waitFor(`${app.origin}/login`);
+const origin = app.origin;
+if (wanted.has(7))
+  record(7, 'start-up to first 200 on /login (existing data folder)', {
+    ms: Date.now() - app.startedAt,
+    pollMs: startupMs,
+  });
+
+const cookies = {};
+for (const [key, user] of Object.entries(users))
+  cookies[key] = await signIn(origin, user.name, PASSWORD);
+
+try {
+  if (wanted.has(1) || wanted.has(2)) {
+    const r = await load(`${origin}/contacts`, {
+      duration,
+      connections,
+      headers: { cookie: cookies.main },
+    });
+    record(1, '/contacts page 1, 1,000 contacts', r);
+  }
+  if (wanted.has(3)) {
+    const r = await load(`${origin}/contacts`, { duration, connections });
+    record(3, 'anonymous /contacts → 307 (middleware)', r);
+  }
+  if (wanted.has(4)) {
+    for (const [key, label] of [
+      ['s100', '100'],
+      ['s10k', '10,000'],
+      ['s100k', '100,000'],
+    ]) {
+      if (!cookies[key]) continue;
+      for (const [what, query] of [
+        ['page 1', ''],
+        ['search "an"', '?q=an'],
+        ['page 40', '?page=40'],
+      ]) {
+        const r = await load(`${origin}/contacts${query}`, {
+          duration: short ? 2 : 5,
+          connections,
+          headers: { cookie: cookies[key] },
+        });
+        record(4, `scale ${label} contacts, ${what}`, r);
+      }
+    }
+  }
+  if (wanted.has(5)) {
+    const idle = await load(`${origin}/contacts`, {
+      duration,
+      connections: 4,
+      headers: { cookie: cookies.main },
+    });
+    // Sign-ins at the hasher's pace: a fixed no-JS form body re-posted by autocannon.
+    const html = await (await fetch(`${origin}/login`)).text();
+    const body = formFields(html, 'name="password"');
+    body.set('username', users.main.name);
+    body.set('password', PASSWORD);
+    const form = multipart(body);
+    const [busy, signIns] = await Promise.all([
+      load(`${origin}/contacts`, { duration, connections: 4, headers: { cookie: cookies.main } }),
+      load(`${origin}/login`, {
+        duration,
+        connections: 4,
+        method: 'POST',
+        body: form.body,
+        headers: { origin, 'content-type': form.contentType },
+      }),
+    ]);
+    record(5, '/contacts p99 with no sign-ins', idle);
+    record(5, '/contacts p99 during sign-ins', busy);
+    record(5, 'sign-ins (POST /login, 303s)', {
+      rps: signIns.rps,
+      p50: signIns.p50,
+      p99: signIns.p99,
+      non2xx: signIns.non2xx,
+    });
+  }
+  if (wanted.has(8)) {
+    for (const w of await browserWeight(origin, ['/login'], undefined))
+      record(8, `browser weight ${w.path} (gzip bytes)`, w);
+    for (const w of await browserWeight(origin, ['/contacts', '/contacts/new'], cookies.main))
+      record(8, `browser weight ${w.path} (gzip bytes)`, w);
+  }
+  if (wanted.has(9)) {
+    for (const s of await lighthouseScores(origin, ['/login'], undefined))
+      record(9, `Lighthouse ${s.path}`, s);
+    for (const s of await lighthouseScores(origin, ['/contacts'], cookies.main))
+      record(9, `Lighthouse ${s.path}`, s);
+  }
+  if (wanted.has(6)) record(6, 'peak resident memory of the server', { mb: app.peakRssMb() });
+} finally {
+  await app.stop();
+}
+
+// ---- the ceiling and the floor (after the app released the data folder) ---------------------------
+async function withProcess(cmdArgs, readyUrl, work) {
+  const child = spawn(process.execPath, cmdArgs, {
+    env: baseEnv,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  try {
+    await waitFor(readyUrl, 30_000).catch(async () => {
+      // A 307 answer is not "ok" to fetch: accept any response.
+      await fetch(readyUrl, { redirect: 'manual' });
+    });
+    return await work();
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+if (wanted.has(2)) {
+  const cport = await freePort();
+  await withProcess(
+    ['--import', 'tsx', 'bench/ceiling.tsx', String(cport)],
+    `http://127.0.0.1:${cport}/`,
+    async () => {
+      const r = await load(`http://127.0.0.1:${cport}/contacts`, {
+        duration,
+        connections,
+        headers: { cookie: cookies.main },
+      });
+      record(2, 'ceiling: same work, no framework', r);
+    },
+  );
+  const app1 = table.find((t) => t.row === 1);
+  const ceiling = table.find((t) => t.row === 2);
+  if (app1 && ceiling)
+    record(2, 'ratio app / ceiling (requests/s)', { ratio: +(app1.rps / ceiling.rps).toFixed(2) });
+}
+if (wanted.has(3)) {
+  const bport = await freePort();
+  await withProcess(
+    ['bench/bare-redirect.mjs', String(bport)],
+    `http://127.0.0.1:${bport}/`,
+    async () => {
+      const r = await load(`http://127.0.0.1:${bport}/contacts`, { duration, connections });
+      record(3, 'bare node:http 307', r);
+    },
+  );
+  const [mw, bare] = table.filter((t) => t.row === 3);
+  record(3, 'ratio middleware / bare (requests/s)', { ratio: +(mw.rps / bare.rps).toFixed(2) });
+}
+if (wanted.has(4)) {
+  for (const what of ['page 1', 'search "an"', 'page 40']) {
+    const small = table.find((t) => t.name === `scale 100 contacts, ${what}`);
+    const big = table.find(
+      (t) => t.name === `scale ${short ? '10,000' : '100,000'} contacts, ${what}`,
+    );
+    if (small && big)
+      record(4, `scale ratio ${short ? '10,000' : '100,000'} : 100, ${what} (p50 latency)`, {
+        ratio: +(big.p50 / Math.max(small.p50, 1)).toFixed(2),
+        rpsRatio: +(small.rps / big.rps).toFixed(2),
+      });
+  }
+}
+
+await dropDatabase();
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+// ---- report ------------------------------------------------------------------------------------
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model?.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${usePostgres ? 'PostgreSQL' : 'PGlite'}`;
+const out = path.join('bench', 'results');
+fs.mkdirSync(out, { recursive: true });
+fs.writeFileSync(
+  path.join(out, 'latest.json'),
+  JSON.stringify({ date: new Date().toISOString(), machine, short, rows: table }, null, 2),
+);
+console.log(`\nContact Cards benchmark — ${machine}${short ? ' (short mode)' : ''}\n`);
+console.log('| row | measure | req/s | p50 ms | p99 ms | other |');
+console.log('| --- | --- | ---: | ---: | ---: | --- |');
+for (const { row, name, rps, p50, p99, ...rest } of table) {
+  const other = Object.entries(rest)
+    .filter(([k, v]) => !(k === 'non2xx' && !v) && !(k === 'errors' && !v))
+    .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(' ') : v}`)
+    .join(', ');
+  console.log(`| ${row} | ${name} | ${rps ?? ''} | ${p50 ?? ''} | ${p99 ?? ''} | ${other} |`);
+}

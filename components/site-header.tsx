@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { logout } from '@/app/(auth)/actions';
+import type { CurrentUser } from '@/lib/auth/session';
+
+export function SiteHeader({ user }: { user: CurrentUser | null }) {
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link href="/" className="site-name">
+          Contact Cards
+        </Link>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            <li>
+              <Link href="/">Home</Link>
+            </li>
+            <li>
+              <Link href="/contacts">Contacts</Link>
+            </li>
+            <li>
+              <Link href="/contacts/new">Add contact</Link>
+            </li>
+          </ul>
+        </nav>
+        <div className="account-nav">
+          {user ? (
+            <>
+              <span className="signed-in-as">
+                Signed in as <strong>{user.username}</strong>
+              </span>
+              <Link href="/account">Account</Link>
+              <form action={logout}>
+                <button type="submit" className="link-button">
+                  Log out
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link href="/login">Log in</Link>
+              <Link href="/register">Create an account</Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

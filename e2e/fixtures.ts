@@ -1,0 +1,91 @@
+import AxeBuilder from '@axe-core/playwright';
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test';
+
+export { expect };
+
+export const PASSWORD = 'correct horse battery staple';
+
+/** A username no other test uses (3 to 32 characters). */
+export function uniqueName(prefix = 'u'): string {
+  return `${prefix}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`.slice(
+    0,
+    32,
+  );
+}
+
+/**
+ * Fails with the list of rules broken when axe finds any accessibility violation on the page.
+ * axe is a script, so on the JavaScript-off project the page's HTML is checked in a script-capable
+ * page at the same origin, with the app's own scripts blocked: the markup and CSS are the same.
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+  let target = page;
+  let scratch: BrowserContext | undefined;
+  if (base.info().project.use.javaScriptEnabled === false) {
+    scratch = await page.context().browser()!.newContext({ javaScriptEnabled: true });
+    target = await scratch.newPage();
+    await target.route('**/*.js', (route) => route.abort());
+    await target.goto(new URL('/api/health', page.url()).toString());
+    await target.setContent(await page.content(), { waitUntil: 'load' });
+  }
+  try {
+    const { violations } = await new AxeBuilder({ page: target }).analyze();
+    const summary = violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
+    expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  } finally {
+    await scratch?.close();
+  }
+}
+
+/**
+ * Creates an account through the real registration form (without JavaScript: one POST) and
+ * returns its session cookies. The embedded database belongs to the server process (it holds the
+ * folder's lock), so the test process cannot write a session row and seal a cookie for it.
+ */
+export async function registerUser(
+  browser: Browser,
+  baseURL: string,
+  username = uniqueName(),
+  password = PASSWORD,
+) {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/register');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Confirm password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible();
+  const cookies = await context.cookies();
+  await context.close();
+  return { username, password, cookies };
+}
+
+export type TestUser = Awaited<ReturnType<typeof registerUser>>;
+
+/** Signs a context in as the user by giving it the user's session cookie. */
+export async function signIn(context: BrowserContext, user: TestUser): Promise<void> {
+  await context.addCookies(user.cookies.filter((c) => c.name.endsWith('cc_session')));
+}
+
+export const test = base.extend<{ user: TestUser }>({
+  /** A fresh user; the test's own page is signed in as them. */
+  user: async ({ browser, baseURL, context }, use) => {
+    const user = await registerUser(browser, baseURL!);
+    await signIn(context, user);
+    await use(user);
+  },
+});
+
+/** The JavaScript project, for steps that differ with and without it. */
+export function jsEnabled(testInfo: { project: { name: string } }): boolean {
+  return testInfo.project.name === 'js';
+}

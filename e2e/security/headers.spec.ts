@@ -1,0 +1,248 @@
+import { expect, expectAccessible, jsEnabled, PASSWORD, test, uniqueName } from '../fixtures';
+import { raw, registerRaw, setCookies, submitForm, type RawResponse } from './http';
+
+/**
+ * The headers of docs/security.md on every kind of answer, the nonce on every script, the cookie
+ * flags, and a browser session that reports no CSP violation.
+ */
+const STATIC_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+function expectStaticHeaders(res: RawResponse, what: string) {
+  for (const [name, value] of Object.entries(STATIC_HEADERS)) {
+    expect(res.headers[name], `${name} on ${what}`).toBe(value);
+  }
+  const permissions = String(res.headers['permissions-policy']);
+  for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) {
+    expect(permissions, `Permissions-Policy on ${what}`).toContain(`${feature}=()`);
+  }
+  expect(res.headers['x-powered-by'], `X-Powered-By on ${what}`).toBeUndefined();
+  expect(res.headers['strict-transport-security'], `HSTS over http on ${what}`).toBeUndefined();
+}
+
+/** The page CSP: its nonce, after checking every directive the policy promises. */
+function expectPageCsp(res: RawResponse, what: string): string {
+  const csp = String(res.headers['content-security-policy']);
+  const directives = new Map(
+    csp.split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name!, values] as const;
+    }),
+  );
+  const script = directives.get('script-src') ?? [];
+  expect(script, `script-src on ${what}`).toContain("'strict-dynamic'");
+  expect(script.join(' '), `script-src on ${what}`).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+  expect(directives.get('style-src')?.join(' '), `style-src on ${what}`).not.toMatch(/unsafe/);
+  expect(directives.get('object-src'), what).toEqual(["'none'"]);
+  expect(directives.get('base-uri'), what).toEqual(["'none'"]);
+  expect(directives.get('frame-ancestors'), what).toEqual(["'none'"]);
+  expect(directives.get('form-action'), what).toEqual(["'self'"]);
+  const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(script.join(' '))?.[1];
+  expect(nonce, `a nonce in script-src on ${what}`).toBeTruthy();
+  expect(nonce!.length, 'a 128-bit nonce').toBeGreaterThanOrEqual(22);
+  return nonce!;
+}
+
+test.describe('security headers (raw HTTP)', () => {
+  test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'Raw HTTP: the same in both projects.');
+
+  test('every kind of answer carries them', async ({ baseURL }) => {
+    const base = baseURL!;
+    const user = await registerRaw(base);
+    const signedIn = { cookie: user.cookie };
+    const login = await raw(base, '/login');
+    const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(login.body)?.[1];
+    expect(stylesheet).toBeTruthy();
+    const answers: [string, RawResponse, boolean][] = [
+      ['the login page', login, true],
+      ['the register page', await raw(base, '/register'), true],
+      ['a protected page, anonymous (307)', await raw(base, '/contacts'), true],
+      ['a 404', await raw(base, '/no-such-page'), true],
+      ['the health API', await raw(base, '/api/health'), true],
+      ['the home page, signed in', await raw(base, '/', { headers: signedIn }), true],
+      ['the login page, signed in (307)', await raw(base, '/login', { headers: signedIn }), true],
+      ['an RSC payload', await raw(base, '/?_rsc=x', { headers: { ...signedIn, rsc: '1' } }), true],
+      [
+        'a failed sign-in',
+        await submitForm(base, '/login', [
+          ['username', 'x'],
+          ['password', 'y'],
+        ]),
+        true,
+      ],
+      ['a stylesheet', await raw(base, stylesheet!), false],
+      ['the favicon path', await raw(base, '/favicon.ico'), false],
+    ];
+    for (const [what, res, page] of answers) {
+      expect(res.status, what).toBeLessThan(500);
+      expectStaticHeaders(res, what);
+      if (page) expectPageCsp(res, what);
+      else
+        expect(String(res.headers['content-security-policy']), what).toContain(
+          "default-src 'none'",
+        );
+    }
+  });
+
+  test('a fresh nonce on every response, carried by every script and stylesheet', async ({
+    baseURL,
+  }) => {
+    const first = await raw(baseURL!, '/login');
+    // A CSP sent by the client must not choose the nonce (Next reads it from the request).
+    const second = await raw(baseURL!, '/login', {
+      headers: { 'content-security-policy': "script-src 'nonce-attackerchosen0000000000=='" },
+    });
+    const nonces = [expectPageCsp(first, 'first'), expectPageCsp(second, 'second')];
+    expect(nonces[0]).not.toBe(nonces[1]);
+    expect(second.body).not.toContain('attackerchosen');
+    for (const [res, nonce] of [
+      [first, nonces[0]],
+      [second, nonces[1]],
+    ] as const) {
+      const scripts = res.body.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length).toBeGreaterThan(3);
+      for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+      for (const tag of res.body.match(/<link rel="stylesheet"[^>]*>/g) ?? []) {
+        expect(tag).toContain(`nonce="${nonce}"`);
+      }
+    }
+  });
+
+  test('no-store on everything rendered with a session', async ({ baseURL }) => {
+    const base = baseURL!;
+    const user = await registerRaw(base);
+    const headers = { cookie: user.cookie };
+    for (const [what, res] of [
+      ['home', await raw(base, '/', { headers })],
+      ['logout page', await raw(base, '/logout', { headers })],
+      ['login page (redirect)', await raw(base, '/login', { headers })],
+      ['404 while signed in', await raw(base, '/nope', { headers })],
+      ['RSC payload', await raw(base, '/?_rsc=1', { headers: { ...headers, rsc: '1' } })],
+      ['anonymous protected page', await raw(base, '/contacts')],
+    ] as const) {
+      expect(String(res.headers['cache-control']), what).toContain('no-store');
+      expect(String(res.headers['cache-control']), what).not.toMatch(/public|s-maxage/);
+    }
+  });
+
+  test('a client cannot claim https: no HSTS and no __Host- cookies over http', async ({
+    baseURL,
+  }) => {
+    const spoof = {
+      'x-forwarded-proto': 'https',
+      'x-forwarded-ssl': 'on',
+      forwarded: 'for=1.2.3.4;proto=https',
+    };
+    const page = await raw(baseURL!, '/login', { headers: spoof });
+    expect(page.headers['strict-transport-security']).toBeUndefined();
+    expect(String(page.headers['content-security-policy'])).not.toContain('upgrade-insecure');
+    const name = uniqueName('https');
+    const res = await submitForm(
+      baseURL!,
+      '/register',
+      [
+        ['username', name],
+        ['password', PASSWORD],
+        ['confirm', PASSWORD],
+      ],
+      spoof,
+    );
+    expect(res.status).toBe(303);
+    expect(setCookies(res).has('cc_session')).toBe(true);
+    expect(String(setCookies(res).get('cc_session'))).not.toMatch(/;\s*secure/i);
+  });
+
+  test('cookie flags: HttpOnly, SameSite=Lax, Path=/, no Domain; a browser-session cookie unless remembered', async ({
+    baseURL,
+  }) => {
+    const base = baseURL!;
+    const user = await registerRaw(base);
+    for (const remember of [false, true]) {
+      const res = await submitForm(base, '/login', [
+        ['username', user.username],
+        ['password', user.password],
+        ...(remember ? ([['remember', 'on']] as [string, string][]) : []),
+      ]);
+      expect(res.status).toBe(303);
+      const cookies = setCookies(res);
+      const session = cookies.get('cc_session')!;
+      const flash = cookies.get('cc_flash')!;
+      for (const line of [session, flash]) {
+        expect(line).toMatch(/;\s*HttpOnly/i);
+        expect(line).toMatch(/;\s*SameSite=lax/i);
+        expect(line).toMatch(/;\s*Path=\/(;|$)/);
+        expect(line).not.toMatch(/;\s*Domain=/i);
+      }
+      if (remember) expect(session).toMatch(/Max-Age=2592000/);
+      else expect(session).not.toMatch(/Max-Age|Expires/i);
+      expect(flash).toMatch(/Max-Age=300/);
+      // The sealed value says nothing readable about the user.
+      expect(session).not.toContain(user.username);
+    }
+  });
+});
+
+test.describe('Content-Security-Policy in the browser', () => {
+  test('no violation anywhere, and the flash and session cookies both survive the middleware', async ({
+    page,
+  }, testInfo) => {
+    test.slow(); // a whole visit: register, four pages, axe on each
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to|Permissions[- ]Policy/i.test(message.text())) {
+        violations.push(`console: ${message.text()}`);
+      }
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const w = window as unknown as { __csp?: string[] };
+        (w.__csp ??= []).push(`${event.violatedDirective}: ${event.blockedURI}`);
+      });
+    });
+    const collect = async () => {
+      if (!jsEnabled(testInfo)) return;
+      const found = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp);
+      violations.push(...(found ?? []));
+    };
+
+    const username = uniqueName('csp');
+    await page.goto('/register');
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Confirm password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    // The flash cookie (set with the session cookie) is shown once, and the session holds.
+    await expect(page.getByRole('status')).toContainText(`Welcome, ${username}.`);
+    await expect(page.getByRole('banner')).toContainText(username);
+    await collect();
+    await page.reload();
+    await expect(page.getByRole('status')).not.toContainText('Welcome,');
+    await expect(page.getByRole('banner')).toContainText(username);
+    await expectAccessible(page);
+    await collect();
+
+    await page.goto('/logout');
+    await expect(page.getByRole('heading', { name: 'Log out' })).toBeVisible();
+    await expectAccessible(page);
+    await collect();
+    await page.getByRole('main').getByRole('button', { name: 'Log out' }).click();
+    await expect(page.getByRole('status')).toContainText('You have been logged out.');
+    await collect();
+
+    await page.goto('/no-such-page');
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    await expectAccessible(page);
+    await collect();
+
+    await page.goto('/login');
+    await page.getByRole('link', { name: 'Create an account' }).first().click();
+    await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible();
+    await collect();
+
+    expect(violations).toEqual([]);
+  });
+});

@@ -1,0 +1,140 @@
+import http from 'node:http';
+import type { Page } from '@playwright/test';
+import { STRICT_URL } from '../playwright.config';
+import { expect, expectAccessible, PASSWORD, test, uniqueName } from './fixtures';
+
+/*
+ * Against the strict server (default limits: 5 failures lock an account for 15 minutes, 20
+ * attempts a minute per address). The forms are posted as a browser without JavaScript posts
+ * them, from a random loopback address of our own (127.x.y.z), so the limits these tests use
+ * up belong to no other test, with a forged X-Forwarded-For that must change nothing.
+ */
+const randomByte = () => 1 + Math.floor(Math.random() * 254);
+const loopback = () => `127.${randomByte()}.${randomByte()}.${randomByte()}`;
+const publicAddress = () => `203.0.113.${randomByte()}`;
+
+/** The hidden fields of the page's form (the server action's id and state). */
+async function hiddenFields(page: Page, path: string): Promise<Record<string, string>> {
+  await page.goto(`${STRICT_URL}${path}`);
+  const fields: Record<string, string> = {};
+  for (const input of await page.locator('main form input[type="hidden"]').all()) {
+    fields[(await input.getAttribute('name'))!] = (await input.getAttribute('value')) ?? '';
+  }
+  return fields;
+}
+
+/** POSTs a form from the given local address; resolves with the status and the page's HTML. */
+function post(
+  path: string,
+  fields: Record<string, string>,
+  from: string,
+): Promise<{ status: number; body: string }> {
+  const url = new URL(path, STRICT_URL);
+  // React's action forms post multipart/form-data (encType), and Next reads nothing else.
+  const boundary = `----contact-cards-${Math.random().toString(36).slice(2)}`;
+  const body =
+    Object.entries(fields)
+      .map(
+        ([name, value]) =>
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      )
+      .join('') + `--${boundary}--\r\n`;
+  const forged = publicAddress();
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method: 'POST',
+        localAddress: from,
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': Buffer.byteLength(body),
+          accept: 'text/html',
+          origin: url.origin,
+          'x-forwarded-for': forged,
+          'x-real-ip': forged,
+          forwarded: `for=${forged}`,
+        },
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+test.describe('throttling on the strict server', () => {
+  test('per address: the 21st sign-in or registration attempt in a minute is refused, whatever X-Forwarded-For says', async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    const login = await hiddenFields(page, '/login');
+    await expectAccessible(page);
+    const register = await hiddenFields(page, '/register');
+    const from = loopback();
+    const attempt = (username: string) =>
+      post('/login', { ...login, username, password: 'not the password', next: '' }, from);
+    for (let i = 0; i < 20; i++) {
+      const { body } = await attempt(uniqueName('nobody'));
+      expect(body, `attempt ${i + 1}`).toContain('Invalid username or password.');
+    }
+    const refused = await attempt(uniqueName('nobody'));
+    expect(refused.body).toContain('Too many attempts from your network. Try again in a minute.');
+    expect(refused.body).not.toContain('Invalid username or password.');
+    const name = uniqueName('reg');
+    const registration = await post(
+      '/register',
+      { ...register, username: name, password: PASSWORD, confirm: PASSWORD, company: '' },
+      from,
+    );
+    expect(registration.status).toBe(200);
+    expect(registration.body).toContain('Too many attempts from your network');
+    // Another address has its own allowance.
+    const elsewhere = await post(
+      '/login',
+      { ...login, username: uniqueName('nobody'), password: 'not the password', next: '' },
+      loopback(),
+    );
+    expect(elsewhere.body).toContain('Invalid username or password.');
+  });
+
+  test('five failures lock the account from every address, right password or not', async ({
+    page,
+  }) => {
+    const login = await hiddenFields(page, '/login');
+    const register = await hiddenFields(page, '/register');
+    const username = uniqueName('lock');
+    const created = await post(
+      '/register',
+      { ...register, username, password: PASSWORD, confirm: PASSWORD, company: '' },
+      loopback(),
+    );
+    expect(created.status).toBe(303);
+    const attacker = loopback();
+    for (let i = 0; i < 5; i++) {
+      const { body } = await post(
+        '/login',
+        { ...login, username, password: `guess ${i}`, next: '' },
+        attacker,
+      );
+      expect(body).toContain('Invalid username or password.');
+    }
+    // The owner, from another address, with the right password.
+    const owner = await post(
+      '/login',
+      { ...login, username, password: PASSWORD, next: '' },
+      loopback(),
+    );
+    expect(owner.status).toBe(200);
+    expect(owner.body).toMatch(
+      /Too many attempts for this account\. Try again in 15 minutes \(after \d\d:\d\d:\d\d UTC\)\./,
+    );
+  });
+});

@@ -1,0 +1,63 @@
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { getDb } from '../db/client';
+import { sessions, users, type User } from '../db/schema';
+import { hashPassword } from './passwords';
+import { usernameKey } from './username';
+
+export async function getUserByUsername(typed: string): Promise<User | undefined> {
+  const db = await getDb();
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.usernameKey, usernameKey(typed)))
+    .limit(1);
+  return user;
+}
+
+export async function getUserById(id: string): Promise<User | undefined> {
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return user;
+}
+
+/** Creates an account; null when the username (after normalisation) is taken. */
+export async function createUser(typedUsername: string, password: string): Promise<User | null> {
+  const db = await getDb();
+  const passwordHash = await hashPassword(password);
+  const [user] = await db
+    .insert(users)
+    .values({
+      username: typedUsername.normalize('NFC'),
+      usernameKey: usernameKey(typedUsername),
+      passwordHash,
+    })
+    .onConflictDoNothing({ target: users.usernameKey })
+    .returning();
+  return user ?? null;
+}
+
+/** Sets a new password and ends every other session, in one transaction; returns how many ended. */
+export async function updatePassword(
+  userId: string,
+  password: string,
+  keepSessionId: string,
+): Promise<number> {
+  const passwordHash = await hashPassword(password);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: sql`now()` })
+      .where(eq(users.id, userId));
+    const ended = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
+      .returning({ id: sessions.id });
+    return ended.length;
+  });
+}
+
+/** Deletes the account; its sessions and contacts go with it (ON DELETE CASCADE). */
+export async function deleteUser(userId: string): Promise<void> {
+  await (await getDb()).delete(users).where(eq(users.id, userId));
+}

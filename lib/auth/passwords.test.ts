@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords';
+import { usernameKey } from './username';
+
+describe('passwordProblem', () => {
+  const key = usernameKey('Alice_Smith');
+
+  it('counts length in code points: 8 to 128 of any Unicode', () => {
+    expect(passwordProblem('a7#kQ2!z', key)).toBeNull();
+    expect(passwordProblem('a7#kQ2!', key)).toBe('Use at least 8 characters.');
+    // Eight emoji are sixteen UTF-16 units but eight characters.
+    expect(passwordProblem('🦊🐙🦉🐝🦀🐢🦋🐬', key)).toBeNull();
+    expect(passwordProblem('🦊🐙🦉🐝🦀🐢🦋', key)).toBe('Use at least 8 characters.');
+    expect(passwordProblem('пароль-на-кириллице', key)).toBeNull();
+    expect(passwordProblem('x'.repeat(127) + '🦊', key)).toBeNull();
+    expect(passwordProblem('🦊'.repeat(128), key)).toBeNull();
+    expect(passwordProblem('🦊'.repeat(129), key)).toBe('Use at most 128 characters.');
+    expect(passwordProblem('x'.repeat(129), key)).toBe('Use at most 128 characters.');
+  });
+
+  it('has no composition rules: a long lower-case passphrase is fine', () => {
+    expect(passwordProblem('correct horse battery staple', key)).toBeNull();
+  });
+
+  it.each([
+    'password',
+    'password1',
+    'PASSWORD123',
+    '12345678',
+    'qwertyuiop',
+    'iloveyou',
+    'Ｐａｓｓｗｏｒｄ',
+  ])('refuses the common password %s, in any case or width', (password) => {
+    expect(passwordProblem(password, key)).toBe(
+      'This password is too common. Choose one that is harder to guess.',
+    );
+  });
+
+  it.each(['Alice_Smith', 'alice_smith', 'ALICE_SMITH', 'ＡＬＩＣＥ＿ＳＭＩＴＨ', 'аlice_smith'])(
+    'refuses the username %s as the password',
+    (password) => {
+      expect(passwordProblem(password, key)).toBe('Your password cannot be your username.');
+    },
+  );
+
+  it('accepts a password that only contains the username', () => {
+    expect(passwordProblem('alice_smith likes tea', key)).toBeNull();
+  });
+});
+
+describe('hashing and verifying', () => {
+  it('hashes with argon2id at the OWASP parameters, salted', async () => {
+    const first = await hashPassword('correct horse battery staple');
+    const second = await hashPassword('correct horse battery staple');
+    expect(first).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(first).not.toBe(second);
+  });
+
+  it('verifies the right password and refuses a wrong one', async () => {
+    const hash = await hashPassword('correct horse battery staple');
+    expect(await verifyPassword(hash, 'correct horse battery staple')).toBe(true);
+    expect(await verifyPassword(hash, 'correct horse battery stapler')).toBe(false);
+    expect(await verifyPassword('not a hash', 'anything')).toBe(false);
+  });
+
+  it('for an unknown user, does the same work against a dummy hash and says no', async () => {
+    // Even the dummy hash's own password does not sign in a user who does not exist.
+    expect(await verifyPassword(undefined, 'contact-cards dummy password for unknown users')).toBe(
+      false,
+    );
+    const timed = async (hash: string | undefined) => {
+      const start = performance.now();
+      for (let i = 0; i < 5; i++) await verifyPassword(hash, 'a wrong password');
+      return performance.now() - start;
+    };
+    const known = await hashPassword('correct horse battery staple');
+    await timed(undefined); // the dummy hash is made on first use
+    const unknownMs = await timed(undefined);
+    const wrongMs = await timed(known);
+    // Both verify one argon2id hash per call; skipping it would take a hundredth of the time.
+    expect(unknownMs).toBeGreaterThan(wrongMs / 10);
+  });
+});

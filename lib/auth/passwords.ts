@@ -1,0 +1,55 @@
+import { hash, verify } from '@node-rs/argon2';
+import commonPasswords from '@zxcvbn-ts/language-common/src/passwords.json';
+import { usernameKey as keyOf } from './username';
+
+/** OWASP's argon2id minimum: 19 MiB, 2 passes, 1 lane. Hashing runs on libuv's thread pool. */
+const ARGON2 = {
+  algorithm: 2 /* Argon2id */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2);
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Verifies a password; with no hash (unknown user) it verifies against a dummy hash, so an
+ * unknown username costs the same time as a wrong password.
+ */
+export async function verifyPassword(
+  passwordHash: string | undefined,
+  password: string,
+): Promise<boolean> {
+  dummyHash ??= hashPassword('contact-cards dummy password for unknown users');
+  const target = passwordHash ?? (await dummyHash);
+  try {
+    const ok = await verify(target, password);
+    return ok && passwordHash !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+// ~49,000 most common passwords (zxcvbn-ts's list), lower-cased.
+const common = new Set((commonPasswords as string[]).map((p) => p.toLowerCase()));
+
+/** Why a new password is refused, or null. Length is measured in code points (any Unicode). */
+export function passwordProblem(password: string, usernameKey: string): string | null {
+  const length = [...password].length;
+  if (length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
+  if (length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
+  const lower = password.normalize('NFKC').toLowerCase();
+  if (common.has(lower)) return 'This password is too common. Choose one that is harder to guess.';
+  // Compared as usernames are: "ＡＬＩＣＥ-smith" or a Cyrillic look-alike is still the username.
+  if (usernameKey && keyOf(password) === usernameKey) {
+    return 'Your password cannot be your username.';
+  }
+  return null;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { safeNextPath } from './safe-redirect';
+
+describe('safeNextPath', () => {
+  it.each([
+    ['/contacts', '/contacts'],
+    ['/contacts?sort=added&page=2', '/contacts?sort=added&page=2'],
+    ['/contacts/abc#notes', '/contacts/abc#notes'],
+  ])('keeps the same-origin path %s', (input, expected) => {
+    expect(safeNextPath(input)).toBe(expected);
+  });
+
+  it.each([
+    'https://evil.example/',
+    '//evil.example',
+    '///evil.example',
+    '/\\evil.example',
+    '\\\\evil.example',
+    '/%2F%2Fevil.example',
+    '%2F%2Fevil.example',
+    '/%252F%252Fevil.example',
+    '/%5Cevil.example',
+    '/\tevil',
+    '/%09/evil.example',
+    '/%0d%0aSet-Cookie:x=1',
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    '/https://user:pass@evil.example',
+    'https:evil.example',
+    '',
+    'contacts',
+    '/%E0%A4%A',
+    // Dot segments that the URL parser removes, leaving a protocol-relative path.
+    '/.//evil.example',
+    '/..//evil.example',
+    '/%2e%2e//evil.example',
+    '/%2E//evil.example',
+    '/contacts/../..//evil.example',
+    '/a/..//evil.example',
+    ' /contacts',
+    '/contacts%00',
+    '/%5C%5Cevil.example',
+    'http:/evil.example',
+    '/\u2028/evil.example',
+    '%0a/contacts',
+  ])('refuses %s', (input) => {
+    const result = safeNextPath(input);
+    expect(result.startsWith('/')).toBe(true);
+    expect(result.startsWith('//')).toBe(false);
+    expect(new URL(result, 'http://site.test').origin).toBe('http://site.test');
+    if (!input.startsWith('/https://')) expect(result).toBe('/');
+  });
+
+  it('refuses non-strings', () => {
+    expect(safeNextPath(undefined)).toBe('/');
+    expect(safeNextPath(['/a', '/b'])).toBe('/');
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import {
+  contactName,
+  countSentence,
+  formatBirthday,
+  mailtoHref,
+  noYearValue,
+  telHref,
+  websiteHref,
+} from './format';
+
+describe('contact display', () => {
+  it('names a contact by whatever name it has', () => {
+    expect(contactName({ firstName: 'Ada', lastName: 'Lovelace' })).toBe('Ada Lovelace');
+    expect(contactName({ firstName: '', lastName: 'Hopper' })).toBe('Hopper');
+  });
+
+  it('formats birthdays with and without a year', () => {
+    expect(formatBirthday('1985-04-12', 412)).toBe('12 April 1985');
+    expect(formatBirthday(null, 1209)).toBe('9 December');
+    expect(formatBirthday(null, null)).toBe('');
+    expect(noYearValue(null, 412)).toBe('04-12');
+    expect(noYearValue('1985-04-12', 412)).toBeUndefined();
+  });
+
+  it('makes only safe links', () => {
+    expect(telHref('+1 213 373 4253')).toBe('tel:+12133734253');
+    expect(telHref('+1 213 373 4253 ext. 12')).toBe('tel:+12133734253;ext=12');
+    expect(telHref('javascript:alert(1)')).toBeNull();
+    expect(mailtoHref('ada@example.com')).toBe('mailto:ada@example.com');
+    expect(mailtoHref('"><script>@x')).toBeNull();
+    expect(websiteHref('https://example.com/a')).toBe('https://example.com/a');
+    expect(websiteHref('javascript:alert(1)')).toBeNull();
+    expect(websiteHref('data:text/html,hi')).toBeNull();
+  });
+
+  it('counts contacts in words', () => {
+    expect(countSentence(0)).toBe('There are no contacts in your address book.');
+    expect(countSentence(1)).toBe('There is 1 contact in your address book.');
+    expect(countSentence(100000)).toBe('There are 100,000 contacts in your address book.');
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import {
+  escapeLike,
+  foldText,
+  monthDayOf,
+  nameSortKey,
+  phoneDigits,
+  searchPatterns,
+  searchTextFor,
+} from './normalize';
+
+describe('search normalisation', () => {
+  it('folds case, accents, compatibility forms and spaces', () => {
+    expect(foldText('  Zoë   ÅSTRÖM ')).toBe('zoe astrom');
+    expect(foldText('François Ørsted-Ñúñez')).toBe('francois ørsted-nunez');
+    expect(foldText('ｆｕｌｌｗｉｄｔｈ ﬁ')).toBe('fullwidth fi');
+  });
+
+  it('keeps only digits of phone numbers', () => {
+    expect(phoneDigits('+1 (213) 373-4253')).toBe('12133734253');
+  });
+
+  it('sorts by last name, then first name, folded', () => {
+    expect(nameSortKey('Ada', 'Lovelace')).toBe('lovelace ada');
+    expect(nameSortKey('Émile', '')).toBe('emile');
+    expect(nameSortKey('', 'Ångström')).toBe('angstrom');
+  });
+
+  it('builds search text from names, email and every phone spelling', () => {
+    expect(
+      searchTextFor({
+        firstName: 'Zoë',
+        lastName: 'Ångström',
+        email: 'Zoe@Example.org',
+        phones: ['+1 213 373 4253', '(213) 373-4253', ''],
+      }),
+    ).toBe('zoe angstrom zoe@example.org 12133734253 2133734253');
+  });
+
+  it('turns a query into one folded pattern per word', () => {
+    expect(searchPatterns('  ZOË   angström ')).toEqual(['%zoe%', '%angstrom%']);
+    expect(searchPatterns('zoe zoe')).toEqual(['%zoe%']);
+    expect(searchPatterns('   ')).toEqual([]);
+  });
+
+  it('matches phone-looking queries by digits alone', () => {
+    expect(searchPatterns('(213) 373-4253')).toEqual(['%2133734253%']);
+    expect(searchPatterns('+44 20')).toEqual(['%4420%']);
+    // Too few digits to be a phone search: plain words.
+    expect(searchPatterns('12')).toEqual(['%12%']);
+  });
+
+  it('escapes LIKE wildcards so input is matched literally', () => {
+    expect(escapeLike('100%_\\x')).toBe('100\\%\\_\\\\x');
+    expect(searchPatterns("50% o'brien_")).toEqual(['%50\\%%', "%o'brien\\_%"]);
+  });
+
+  it('caps the number of words and the length of a query', () => {
+    expect(searchPatterns('a b c d e f g h')).toHaveLength(6);
+    expect(searchPatterns('x'.repeat(500))[0]).toHaveLength(102);
+  });
+
+  it('derives month and day of a birthday', () => {
+    expect(monthDayOf('1985-04-12')).toBe(412);
+    expect(monthDayOf('12-31')).toBe(1231);
+    expect(monthDayOf('')).toBeNull();
+    expect(monthDayOf(null)).toBeNull();
+  });
+});

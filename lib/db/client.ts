@@ -1,0 +1,131 @@
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { getConfig } from '../config';
+import { onShutdown } from '../shutdown';
+import { acquireDataDirLock, releaseDataDirLock } from './data-dir-lock';
+import * as schema from './schema';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+interface OpenDb {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** A cheap round trip with a deadline, for /api/health. */
+  ping: (timeoutMs: number) => Promise<void>;
+}
+
+export const migrationsFolder = path.join(process.cwd(), 'lib', 'db', 'migrations');
+
+// On globalThis: Next bundles server code into several chunks, and they must share one database.
+const key = Symbol.for('contact-cards.db');
+type WithDb = typeof globalThis & { [key]?: Promise<OpenDb> };
+
+/** The database of this process, opened, locked and migrated on first use. */
+export function openDatabase(): Promise<OpenDb> {
+  const g = globalThis as WithDb;
+  g[key] ??= (getConfig().DATABASE_URL ? openPostgres() : openPglite()).catch((error: unknown) => {
+    delete g[key];
+    throw error;
+  });
+  return g[key];
+}
+
+export async function getDb(): Promise<Db> {
+  return (await openDatabase()).db;
+}
+
+function withDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`database did not answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+// PGlite runs inside this process on one connection: queries run one after another, and a
+// query runs on the event loop, so a slow one stalls every request (statement_timeout has no
+// effect in it; measured). Its queries must stay bounded (indexes, LIMIT, pagination); several
+// servers or heavy concurrency need PostgreSQL.
+async function openPglite(): Promise<OpenDb> {
+  const dataDir = getConfig().DATA_DIR;
+  // Before anything touches the folder: a second process must change nothing.
+  acquireDataDirLock(dataDir);
+  try {
+    const [{ PGlite }, { pg_trgm }, { drizzle }, { migrate }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
+      import('drizzle-orm/pglite'),
+      import('drizzle-orm/pglite/migrator'),
+    ]);
+    const client = await PGlite.create(path.join(dataDir, 'pgdata'), { extensions: { pg_trgm } });
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder });
+    onShutdown(async () => {
+      // close() checkpoints and flushes, so the next start needs no recovery.
+      await client.close();
+      releaseDataDirLock(dataDir);
+    });
+    return {
+      db: db as unknown as Db,
+      kind: 'pglite',
+      ping: (timeoutMs) =>
+        withDeadline(
+          client.query('select 1').then(() => undefined),
+          timeoutMs,
+        ),
+    };
+  } catch (error) {
+    releaseDataDirLock(dataDir);
+    throw error;
+  }
+}
+
+async function openPostgres(): Promise<OpenDb> {
+  const config = getConfig();
+  const [{ Pool }, { drizzle }, { migrate }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ]);
+  const pool = new Pool({
+    connectionString: config.DATABASE_URL,
+    max: config.DB_POOL_MAX,
+    // Bounded waits everywhere, so an outage turns into errors within seconds, never a hang.
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: config.DB_STATEMENT_TIMEOUT,
+    // The server's own limit cannot fire when the server is frozen or the network drops packets.
+    query_timeout: config.DB_STATEMENT_TIMEOUT + 1000,
+    // A transaction left open (a bug, a hung request) must not hold its row locks for long.
+    idle_in_transaction_session_timeout: config.DB_STATEMENT_TIMEOUT * 2,
+    // Notices a dead peer on an idle connection without waiting for the OS's two hours.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    application_name: 'contact-cards',
+  });
+  // An idle client losing its server (outage, restart) must not crash the process.
+  pool.on('error', () => {});
+  const db = drizzle(pool, { schema });
+  // Several servers may start together: one migrates while the others wait.
+  const lockClient = await pool.connect();
+  try {
+    await lockClient.query('select pg_advisory_lock(7250001)');
+    await migrate(db, { migrationsFolder });
+  } finally {
+    await lockClient.query('select pg_advisory_unlock(7250001)').catch(() => {});
+    lockClient.release();
+  }
+  onShutdown(() => pool.end());
+  return {
+    db: db as unknown as Db,
+    kind: 'postgres',
+    ping: (timeoutMs) =>
+      withDeadline(
+        pool.query('select 1').then(() => undefined),
+        timeoutMs,
+      ),
+  };
+}

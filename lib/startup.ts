@@ -1,0 +1,52 @@
+import { ConfigError, getConfig } from './config';
+import { openDatabase } from './db/client';
+import { DataDirLockedError } from './db/data-dir-lock';
+import { getLogger } from './log';
+import { runShutdown } from './shutdown';
+
+const customServerKey = Symbol.for('contact-cards.custom-server');
+
+export async function startServerProcess(): Promise<void> {
+  let config;
+  try {
+    config = getConfig();
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  }
+  const log = getLogger();
+  try {
+    const { kind } = await openDatabase();
+    log.info({
+      event: 'database_ready',
+      kind,
+      dataDir: kind === 'pglite' ? config.DATA_DIR : undefined,
+    });
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      log.fatal({ event: 'data_dir_locked' }, error.message);
+      console.error(error.message);
+      process.exit(1);
+    }
+    // A database server that is down now may be back in a minute: serve "temporarily
+    // unavailable" and retry on the next request instead of refusing to start.
+    log.error(
+      { event: 'database_unavailable', err: errorSummary(error) },
+      'database unavailable at start-up',
+    );
+  }
+  // scripts/serve.mjs drains requests before it runs the shutdown hooks; `next dev` has no such
+  // server, so close the database here.
+  if (!(globalThis as Record<symbol, unknown>)[customServerKey]) {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => void runShutdown().finally(() => process.exit(0)));
+    }
+  }
+}
+
+/** The class and message of an error, never its stack (which names files). */
+export function errorSummary(error: unknown): { type: string; message: string } {
+  return error instanceof Error
+    ? { type: error.name, message: error.message }
+    : { type: typeof error, message: String(error) };
+}

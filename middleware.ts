@@ -1,0 +1,131 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { getConfig } from './lib/config';
+import { isHttps, sessionCookieName, unsealSessionToken } from './lib/auth/session-cookie';
+import { isCrossSiteWrite } from './lib/cross-site';
+import { isMalformedForm } from './lib/form-body';
+import {
+  FLASH_HEADER,
+  flashCookieName,
+  flashNowCookieName,
+  rendersWholePage,
+} from './lib/flash-cookie';
+import {
+  contentSecurityPolicy,
+  createNonce,
+  NO_STORE,
+  STRICT_TRANSPORT_SECURITY,
+} from './lib/security-headers';
+
+/**
+ * Edge middleware: saves anonymous visitors a round trip to a page that would refuse them, hands
+ * a pending flash message to the one render that shows it, and adds the per-request security
+ * headers (a fresh CSP nonce). It is not the security boundary: every page and action checks the
+ * session in the database (lib/auth/session.ts).
+ */
+function isProtected(pathname: string): boolean {
+  // Only the app's own pages: an unknown address stays a plain 404 for everyone.
+  const path = pathname.replace(/\/+$/, '') || '/';
+  return (
+    path === '/' || path === '/account' || path === '/contacts' || path.startsWith('/contacts/')
+  );
+}
+
+interface Secured {
+  csp: string;
+  https: boolean;
+  noStore: boolean;
+}
+
+/** Headers no response may leave without. Only sets headers: cookies set earlier stay intact. */
+function secure<T extends NextResponse>(response: T, { csp, https, noStore }: Secured): T {
+  response.headers.set('content-security-policy', csp);
+  if (https) response.headers.set('strict-transport-security', STRICT_TRANSPORT_SECURITY);
+  if (noStore) response.headers.set('cache-control', NO_STORE);
+  return response;
+}
+
+export async function middleware(request: NextRequest) {
+  const config = getConfig();
+  const https = isHttps(request.headers);
+  const { pathname, search } = request.nextUrl;
+  const csp = contentSecurityPolicy({
+    nonce: createNonce(),
+    dev: config.NODE_ENV === 'development',
+    https,
+  });
+  const protectedPath = isProtected(pathname);
+  const hasSessionCookie =
+    request.cookies.has(sessionCookieName(true)) || request.cookies.has(sessionCookieName(false));
+  const secured = { csp, https, noStore: protectedPath || hasSessionCookie };
+
+  if (isCrossSiteWrite(request.method, request.headers)) {
+    const refused = new NextResponse('Cross-site request refused.\n', {
+      status: 403,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+    return secure(refused, { ...secured, noStore: true });
+  }
+  if (await isMalformedForm(request)) {
+    const refused = new NextResponse('Bad Request: the form data could not be read.\n', {
+      status: 400,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+    return secure(refused, { ...secured, noStore: true });
+  }
+
+  // Page loads only. A server action (a POST) checks the session itself and answers with its
+  // own redirect; a 307 here would make the browser re-send the form to /login.
+  const pageLoad = request.method === 'GET' || request.method === 'HEAD';
+  if (pageLoad && protectedPath) {
+    const token = await unsealSessionToken(
+      request.cookies.get(sessionCookieName(https))?.value,
+      config,
+    );
+    if (!token) {
+      // Next needs an absolute URL here, and sends it relative because the host is the
+      // request's own: the Location never carries the Host or X-Forwarded-Host header.
+      const target = request.nextUrl.clone();
+      target.pathname = '/login';
+      target.search = `?next=${encodeURIComponent(`${pathname}${search}`)}`;
+      return secure(NextResponse.redirect(target, 307), secured);
+    }
+  }
+
+  // Nobody but this middleware may set the flash header or the CSP Next takes its nonce from.
+  const headers = new Headers(request.headers);
+  headers.delete(FLASH_HEADER);
+  headers.set('content-security-policy', csp);
+  headers.delete('content-security-policy-report-only');
+  // Only Next's own render of a JavaScript action's redirect carries this cookie (see
+  // lib/flash-cookie.ts): the browser was told to keep nothing, so there is nothing to delete.
+  const now = request.cookies.get(flashNowCookieName(https))?.value;
+  if (now && request.method === 'GET') {
+    headers.set(FLASH_HEADER, now);
+    return secure(NextResponse.next({ request: { headers } }), secured);
+  }
+  const flashName = flashCookieName(https);
+  const flash = request.cookies.get(flashName)?.value;
+  // Route handlers (/api/…) answer with data, not a page: a waiting message stays for the next page.
+  if (
+    !flash ||
+    pathname.startsWith('/api/') ||
+    !rendersWholePage(request.method, request.headers)
+  ) {
+    return secure(NextResponse.next({ request: { headers } }), secured);
+  }
+  headers.set(FLASH_HEADER, flash);
+  const response = NextResponse.next({ request: { headers } });
+  response.cookies.set(flashName, '', {
+    path: '/',
+    maxAge: 0,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: https,
+  });
+  return secure(response, secured);
+}
+
+export const config = {
+  // Everything but build assets and public files; RSC and prefetch requests included.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt|icon.svg).*)'],
+};

@@ -1,0 +1,95 @@
+import { defineConfig, devices } from '@playwright/test';
+import fs from 'node:fs';
+
+/**
+ * Two servers from one production build: "main" with generous per-address limits (the suite
+ * signs in hundreds of times from 127.0.0.1) and a short account-lock window so expiry can be
+ * tested; "strict" with the default limits, for the throttling cases.
+ * scripts/e2e.mjs chooses the ports and folders; the defaults let `npx playwright test` run alone.
+ */
+const port = Number(process.env.E2E_PORT ?? 3210);
+const strictPort = Number(process.env.E2E_STRICT_PORT ?? 3211);
+/** The servers' SESSION_SECRET; the security suite seals cookies with it (and with others). */
+export const E2E_SESSION_SECRET = 'e2e-secret-not-for-production-0123456789abcdef';
+const chromium = [process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE, '/usr/bin/chromium'].find(
+  (p) => p && fs.existsSync(p),
+);
+
+export const STRICT_URL = `http://127.0.0.1:${strictPort}`;
+
+const serverEnv = (dataDir: string, extra: Record<string, string>) => ({
+  SESSION_SECRET: E2E_SESSION_SECRET,
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
+  HOSTNAME: '127.0.0.1',
+  ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+  ...extra,
+});
+
+export default defineConfig({
+  testDir: './e2e',
+  // Playwright empties its output folder at start; the suites' totals live beside it.
+  outputDir: 'test-results/playwright',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 3,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: [
+    ['list'],
+    ['json', { outputFile: process.env.E2E_REPORT ?? 'test-results/e2e-report.json' }],
+  ],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [
+    { name: 'js', use: { ...devices['Desktop Chrome'], javaScriptEnabled: true } },
+    {
+      name: 'no-js',
+      use: { ...devices['Desktop Chrome'], javaScriptEnabled: false },
+      // The attack suite speaks raw HTTP or drives pages where scripts play no part: once is enough.
+      testIgnore: ['**/security/**'],
+    },
+  ],
+  webServer: [
+    {
+      command: 'node scripts/serve.mjs',
+      url: `http://127.0.0.1:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: serverEnv(process.env.E2E_DATA_DIR ?? 'data-e2e', {
+        PORT: String(port),
+        THROTTLE_IP_PER_MINUTE: '100000',
+        THROTTLE_ACCOUNT_FAILURES: '5',
+        THROTTLE_ACCOUNT_WINDOW: '6',
+      }),
+    },
+    {
+      command: 'node scripts/serve.mjs',
+      url: `${STRICT_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        ...serverEnv(process.env.E2E_STRICT_DATA_DIR ?? 'data-e2e-strict', {
+          PORT: String(strictPort),
+        }),
+        // On PostgreSQL the strict server needs its own database, or main's sign-ins count against it.
+        ...(process.env.E2E_STRICT_DATABASE_URL
+          ? { DATABASE_URL: process.env.E2E_STRICT_DATABASE_URL }
+          : {}),
+      },
+    },
+  ],
+});

@@ -1,0 +1,38 @@
+// `npm test`: lint, typecheck, the dependency-version check, unit tests and the Playwright suite,
+// then one line of totals.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { recordTotals, totalsDir, totalsLine, vitestCounts } from './lib/test-env.mjs';
+
+const run = (args, env = process.env) =>
+  spawnSync('npm', ['run', '--silent', ...args], { stdio: 'inherit', env }).status ?? 1;
+
+// Each suite records its counts; a fresh run starts from none (CI adds test:postgres after).
+if (!process.env.KEEP_TOTALS) fs.rmSync(totalsDir, { recursive: true, force: true });
+
+const check = (name, args) => {
+  const status = run(args);
+  recordTotals(name, status === 0 ? { passed: 1 } : { failed: 1 });
+  return status;
+};
+let failed = 0;
+failed |= check('lint', ['lint']);
+failed |= check('typecheck', ['typecheck']);
+failed |= check('security-versions', ['security:versions']);
+
+const unitReport = path.join('test-results', 'unit-report.json');
+fs.rmSync(unitReport, { force: true });
+failed |= run([
+  'test:unit',
+  '--',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${unitReport}`,
+]);
+recordTotals('unit', vitestCounts(unitReport));
+
+failed |= run(['test:e2e']);
+
+console.log(totalsLine());
+process.exit(failed ? 1 : 0);

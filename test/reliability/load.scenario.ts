@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AppServer, stopAll, tempDir } from './lib/app-server';
+import { CONTACTS_LANDED } from './lib/contacts';
+import { withEmbedded } from './lib/embedded';
+import { compareWithDatabase, runLoad, type LoadResult } from './lib/load';
+import { query, throwawayDatabase } from './lib/postgres';
+import { note, report } from './lib/stats';
+
+/**
+ * 50 concurrent clients for 60 seconds (RELIABILITY_LOAD_SECONDS to shorten a local run), a mixed
+ * workload of page views, sign-ins and -outs, failed sign-ins, registrations and (once issue 5
+ * has landed) contact creates, edits, deletes, lists and searches. No 5xx, no timeouts, and the
+ * database holds exactly what the successful responses said.
+ */
+const CLIENTS = 50;
+const SECONDS = Number(process.env.RELIABILITY_LOAD_SECONDS || 60);
+
+function check(label: string, result: LoadResult, diffs: string[], server: AppServer) {
+  // Other work on the machine shows in the numbers: say how busy it was.
+  const [one, five] = os.loadavg();
+  console.log(
+    `   machine: load average ${one!.toFixed(1)} (1 min), ${five!.toFixed(1)} (5 min) on ${os.availableParallelism()} cores`,
+  );
+  const errors = server.errorLines();
+  if (errors.length) console.log(`   server errors:\n     ${errors.join('\n     ')}`);
+  const summary = report(
+    `${label}: ${CLIENTS} clients × ${SECONDS} s`,
+    result.recorder.samples,
+    result.seconds,
+  );
+  const mix = [...result.ops]
+    .sort((x, y) => y[1] - x[1])
+    .map(([op, n]) => `${op} ${n}`)
+    .join(', ');
+  console.log(
+    `   operations: ${mix}${CONTACTS_LANDED ? '' : ' (contacts operations pending: issue 5 not landed)'}`,
+  );
+  expect(result.problems.slice(0, 10)).toEqual([]);
+  expect(summary.serverErrors).toBe(0);
+  expect(summary.failures).toBe(0);
+  expect(diffs.slice(0, 10)).toEqual([]);
+  const sessions = [...result.users.values()].reduce((s, u) => s + u.sessions, 0);
+  const contacts = [...result.users.values()].reduce((s, u) => s + u.contacts.size, 0);
+  note(
+    `${summary.requests} requests, 0 errors, 0 timeouts; the database holds exactly the ${result.users.size} acknowledged users, ${sessions} live sessions${CONTACTS_LANDED ? ` and ${contacts} contacts` : ''}`,
+  );
+}
+
+describe('load', () => {
+  const servers: AppServer[] = [];
+  const cleanups: (() => Promise<unknown> | void)[] = [];
+  afterAll(async () => {
+    await stopAll(servers);
+    for (const c of cleanups) await c();
+  });
+
+  it(`embedded database (PGlite): ${CLIENTS} clients for ${SECONDS} s`, async () => {
+    const dataDir = tempDir('load');
+    cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const server = await AppServer.start({ dataDir });
+    servers.push(server);
+    const result = await runLoad({
+      baseUrl: server.url,
+      clients: CLIENTS,
+      durationMs: SECONDS * 1000,
+      contacts: CONTACTS_LANDED,
+    });
+    expect((await server.stop()).code).toBe(0);
+    const diffs = await withEmbedded(dataDir, (sql) =>
+      compareWithDatabase(sql, result.users, CONTACTS_LANDED),
+    );
+    check('PGlite', result, diffs, server);
+  });
+
+  it(`PostgreSQL: ${CLIENTS} clients for ${SECONDS} s`, async () => {
+    const db = await throwawayDatabase('load');
+    cleanups.push(() => db.drop());
+    const server = await AppServer.start({ databaseUrl: db.url });
+    servers.push(server);
+    const result = await runLoad({
+      baseUrl: server.url,
+      clients: CLIENTS,
+      durationMs: SECONDS * 1000,
+      contacts: CONTACTS_LANDED,
+    });
+    expect((await server.stop()).code).toBe(0);
+    const diffs = await compareWithDatabase(
+      async <R>(text: string, params?: unknown[]) => (await query(db.url, text, params)) as R[],
+      result.users,
+      CONTACTS_LANDED,
+    );
+    check('PostgreSQL', result, diffs, server);
+  });
+});
