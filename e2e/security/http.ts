@@ -153,13 +153,17 @@ export async function submitForm(
 export const PASSWORD = 'correct horse battery staple';
 
 let counter = 0;
-/** A username no other test uses. */
+/** A username no other test uses; always the same length for one prefix (enumeration compares). */
 export function freshName(prefix = 's'): string {
   counter += 1;
-  return `${prefix}_${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 5)}`.slice(
-    0,
-    32,
-  );
+  const unique = [
+    Date.now().toString(36),
+    (counter % 1296).toString(36).padStart(2, '0'),
+    Math.floor(Math.random() * 46656)
+      .toString(36)
+      .padStart(3, '0'),
+  ].join('');
+  return `${prefix}_${unique}`.slice(0, 32);
 }
 
 export interface RawUser {
