@@ -20,17 +20,31 @@ test.describe('ownership and stale edits', () => {
     await signIn(context, other);
     const intruder = await context.newPage();
 
-    for (const path of [`/contacts/${id}`, `/contacts/${id}/edit`, `/contacts/${id}/delete`]) {
-      await intruder.goto(path);
+    // The same 404 page as an unknown address: status, title, and the signed-in header.
+    const expectNotFound = async (path: string) => {
+      const response = await intruder.goto(path);
+      expect(response?.status(), path).toBe(404);
       await expect(intruder.getByRole('heading', { name: 'Page not found' }), path).toBeVisible();
+      await expect(intruder).toHaveTitle('Page not found · Contact Cards');
+      await expect(intruder.getByRole('button', { name: 'Log out' })).toBeVisible();
+      expect(new URL(intruder.url()).pathname, path).toBe(path);
+    };
+    for (const path of [`/contacts/${id}`, `/contacts/${id}/edit`, `/contacts/${id}/delete`]) {
+      await expectNotFound(path);
       await expect(intruder.getByText('Secret')).toHaveCount(0);
     }
     await expectAccessible(intruder);
     // A malformed id and a deleted one look the same.
+    const doomed = await addContact(page, { 'First name': 'Doomed' });
+    await page.goto(`/contacts/${doomed}/delete`);
+    await page.getByRole('button', { name: 'Yes, delete' }).click();
+    await expect(page).toHaveURL(/\/contacts$/);
     for (const path of ['/contacts/not-a-uuid', "/contacts/1'%20or%20'1'='1/edit"]) {
-      await intruder.goto(path);
-      await expect(intruder.getByRole('heading', { name: 'Page not found' }), path).toBeVisible();
+      await expectNotFound(path);
     }
+    const deleted = await page.goto(`/contacts/${doomed}`);
+    expect(deleted?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
     const download = await intruder.request.get(`/contacts/${id}/vcard`);
     expect(download.status()).toBe(404);
     expect(await download.text()).not.toContain('Secret');

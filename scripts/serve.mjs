@@ -4,10 +4,12 @@
 // 2. a graceful stop: drain requests, then close the embedded database and release its lock;
 // 3. proxy headers trusted only when TRUST_PROXY says so;
 // 4. request-size limits per path (Next has one body limit for every server action);
-// 5. a server-rendered error page where the App Router would send an empty one (lib/error-page.mjs).
+// 5. a server-rendered page where the App Router would send an empty one: the error page for a
+//    5xx (lib/error-page.mjs) and the not-found page for a notFound() (lib/not-found-page.mjs).
 import http from 'node:http';
 import next from 'next';
 import { serveErrorPageFor5xx } from './lib/error-page.mjs';
+import { notFoundPages } from './lib/not-found-page.mjs';
 
 globalThis[Symbol.for('contact-cards.custom-server')] = true;
 
@@ -85,6 +87,16 @@ const app = next({ dev: false, hostname: hostname === '0.0.0.0' ? 'localhost' : 
 await app.prepare();
 const handle = app.getRequestHandler();
 
+const logError = (fields) =>
+  console.log(JSON.stringify({ level: 50, time: Date.now(), app: 'contact-cards', ...fields }));
+/** Where sub-requests reach this server (a wildcard address is reached on loopback). */
+function loopbackAddress() {
+  const { address, port: bound } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const host = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '::1' : address;
+  return { host, port: bound };
+}
+const serveNotFoundPageFor404 = notFoundPages(loopbackAddress);
+
 let stopping = false;
 /** Responses in progress, so a stop can ask them to end their connection when sent. */
 const active = new Set();
@@ -113,9 +125,8 @@ const server = http.createServer({ maxHeaderSize: MAX_HEADER_SIZE }, (req, res) 
   active.add(res);
   res.once('close', () => active.delete(res));
   normaliseHeaders(req);
-  serveErrorPageFor5xx(req, res, (fields) =>
-    console.log(JSON.stringify({ level: 50, time: Date.now(), app: 'contact-cards', ...fields })),
-  );
+  serveErrorPageFor5xx(req, res, logError);
+  serveNotFoundPageFor404(req, res, logError);
   handle(req, res);
 });
 server.keepAliveTimeout = 5_000;

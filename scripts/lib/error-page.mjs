@@ -7,6 +7,7 @@
 // page. Client navigations (RSC requests) and JavaScript actions keep Next's own handling, so
 // app/error.tsx still shows there.
 import crypto from 'node:crypto';
+import { isDocumentRequest } from './document-request.mjs';
 
 const page = (reference) => `<!DOCTYPE html>
 <html lang="en">
@@ -31,15 +32,6 @@ const page = (reference) => `<!DOCTYPE html>
 </body>
 </html>
 `;
-
-/** Whether the browser asked for a whole page (not a flight/RSC fetch, not a JavaScript action). */
-function isDocumentRequest(req) {
-  if (req.method !== 'GET' && req.method !== 'POST') return false;
-  if (req.headers['rsc'] || req.headers['next-action'] || req.headers['next-router-prefetch'])
-    return false;
-  if (req.url?.startsWith('/_next/') || req.url?.startsWith('/api/')) return false;
-  return String(req.headers.accept ?? '').includes('text/html');
-}
 
 /**
  * Watches `res`; if its headers go out with a 5xx HTML status, the body Next writes is dropped

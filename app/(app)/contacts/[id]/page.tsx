@@ -10,8 +10,7 @@ import {
   websiteHref,
 } from '@/lib/contacts/format';
 import { DeleteContact } from './delete-contact';
-import { ContactNotFound } from './contact-not-found';
-import { contactTitle, findContact } from './load-contact';
+import { contactOr404, contactTitle } from './load-contact';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -26,8 +25,7 @@ function LinkOrText({ href, children }: { href: string | null; children: string 
 }
 
 export default async function ContactPage({ params }: Props) {
-  const c = await findContact((await params).id);
-  if (!c) return <ContactNotFound />;
+  const c = await contactOr404((await params).id);
   const name = contactName(c);
   const website = websiteHref(c.website);
   const rows: [string, ReactNode][] = [

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { contactName } from '@/lib/contacts/format';
 import { deleteContactAction } from '../../actions';
-import { ContactNotFound } from '../contact-not-found';
-import { contactTitle, findContact } from '../load-contact';
+import { contactOr404, contactTitle } from '../load-contact';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -13,8 +12,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The confirmation step without JavaScript (with it, a dialog on the contact's page asks). */
 export default async function DeleteContactPage({ params }: Props) {
-  const contact = await findContact((await params).id);
-  if (!contact) return <ContactNotFound />;
+  const contact = await contactOr404((await params).id);
   const name = contactName(contact);
   return (
     <section className="narrow">

@@ -3,8 +3,7 @@ import { contactFormValues } from '@/lib/contacts/form-values';
 import { contactName, formatBirthday } from '@/lib/contacts/format';
 import { updateContactAction } from '../../actions';
 import { ContactForm } from '../../contact-form';
-import { ContactNotFound } from '../contact-not-found';
-import { contactTitle, findContact } from '../load-contact';
+import { contactOr404, contactTitle } from '../load-contact';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -13,8 +12,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EditContactPage({ params }: Props) {
-  const contact = await findContact((await params).id);
-  if (!contact) return <ContactNotFound />;
+  const contact = await contactOr404((await params).id);
   return (
     <section>
       <h1>Edit {contactName(contact)}</h1>

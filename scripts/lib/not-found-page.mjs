@@ -1,0 +1,136 @@
+// The real "Page not found" page for documents where a page called notFound().
+//
+// Next 16.4 answers notFound() thrown while a page renders with status 404 and an empty
+// `<html id="__next_error__">` document that only the browser's JavaScript fills in
+// (vercel/next.js#62228): without JavaScript, or for curl, the page is blank. An unmatched URL is
+// not affected: Next renders it through its /_not-found route, inside the root layout. So for a
+// full-document GET answered 404, this holds the (small) body back; if it is that empty shell,
+// the answer becomes /_not-found's, fetched from this same server with the visitor's own request
+// headers (so the header shows who is signed in, and the CSP nonce matches its scripts). Any
+// other 404 goes out unchanged. Client navigations (RSC requests) keep Next's own handling.
+import crypto from 'node:crypto';
+import http from 'node:http';
+import zlib from 'node:zlib';
+import { isDocumentRequest } from './document-request.mjs';
+
+const NOT_FOUND_PATH = '/_not-found';
+const BLANK_SHELL = 'id="__next_error__"';
+/** Headers that describe one connection or one body, not the page. */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'date',
+]);
+
+function decode(body, encoding) {
+  switch (String(encoding ?? '').toLowerCase()) {
+    case 'gzip':
+      return zlib.gunzipSync(body);
+    case 'br':
+      return zlib.brotliDecompressSync(body);
+    case 'deflate':
+      return zlib.inflateSync(body);
+    default:
+      return body;
+  }
+}
+
+/** GET /_not-found on this server, as the visitor would: their cookies, languages and encodings. */
+function fetchNotFoundPage(address, req, marker) {
+  return new Promise((resolve, reject) => {
+    const headers = { ...req.headers, [marker.name]: marker.value };
+    const sub = http.get(
+      { ...address, path: NOT_FOUND_PATH, headers, agent: false, timeout: 10_000 },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      },
+    );
+    sub.on('timeout', () => sub.destroy(new Error('not-found page timed out')));
+    sub.on('error', reject);
+  });
+}
+
+/**
+ * Returns the per-request hook for scripts/serve.mjs. `address()` gives where this server
+ * listens; sub-requests carry a per-process marker so they are never intercepted themselves.
+ */
+export function notFoundPages(address) {
+  const marker = { name: 'x-contact-cards-not-found', value: crypto.randomUUID() };
+
+  return function serveNotFoundPageFor404(req, res, log) {
+    if (req.method !== 'GET' || !isDocumentRequest(req)) return;
+    if (req.headers[marker.name] === marker.value) return;
+    const original = { writeHead: res.writeHead, write: res.write, end: res.end };
+    const requestHeaders = { ...req.headers };
+    let decided = false;
+    let holding = false;
+    const chunks = [];
+
+    const push = (chunk, encoding) => {
+      if (chunk != null && typeof chunk !== 'function')
+        chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding));
+    };
+
+    res.writeHead = function writeHead(status, ...rest) {
+      const headers = rest.find((a) => a && typeof a === 'object');
+      if (headers) {
+        for (const [k, v] of Array.isArray(headers) ? headers : Object.entries(headers))
+          res.setHeader(k, v);
+      }
+      decided = true;
+      res.statusCode = status;
+      holding = status === 404 && String(res.getHeader('content-type')).startsWith('text/html');
+      return holding ? res : original.writeHead.call(res, status);
+    };
+    res.write = function write(chunk, encoding, callback) {
+      if (!decided) res.writeHead(res.statusCode);
+      if (!holding) return original.write.call(res, chunk, encoding, callback);
+      push(chunk, typeof encoding === 'string' ? encoding : undefined);
+      const cb = typeof encoding === 'function' ? encoding : callback;
+      if (cb) process.nextTick(cb);
+      return true;
+    };
+    res.end = function end(chunk, encoding, callback) {
+      if (!decided) res.writeHead(res.statusCode);
+      if (!holding) return original.end.call(res, chunk, encoding, callback);
+      push(chunk, typeof encoding === 'string' ? encoding : undefined);
+      const cb = [chunk, encoding, callback].find((a) => typeof a === 'function');
+      const held = Buffer.concat(chunks);
+      const send = (status, body) => {
+        original.writeHead.call(res, status);
+        original.end.call(res, body, cb);
+      };
+      let blank = false;
+      try {
+        blank = decode(held, res.getHeader('content-encoding'))
+          .toString('utf8')
+          .includes(BLANK_SHELL);
+      } catch {
+        // Not decodable: send it as Next wrote it.
+      }
+      if (!blank) {
+        send(404, held);
+        return res;
+      }
+      fetchNotFoundPage(address(), { headers: requestHeaders }, marker).then(
+        (page) => {
+          for (const name of res.getHeaderNames()) res.removeHeader(name);
+          for (const [name, value] of Object.entries(page.headers)) {
+            if (!HOP_BY_HOP.has(name) && value !== undefined) res.setHeader(name, value);
+          }
+          send(404, page.body);
+        },
+        () => {
+          log({ event: 'not_found_page_failed', path: req.url?.split('?')[0] });
+          send(404, held);
+        },
+      );
+      return res;
+    };
+  };
+}
