@@ -87,6 +87,8 @@ const server = http.createServer(async (req, res) => {
   }
 });
 
-await getDb();
-server.listen(Number(process.argv[2] ?? 0), '127.0.0.1', () => console.log('ceiling listening'));
+// tsx compiles a .tsx file in this (CommonJS) package to CommonJS: no top-level await.
+void getDb().then(() =>
+  server.listen(Number(process.argv[2] ?? 0), '127.0.0.1', () => console.log('ceiling listening')),
+);
 process.once('SIGTERM', () => server.close(() => void runShutdown().then(() => process.exit(0))));
