@@ -64,6 +64,37 @@ test.describe('the contacts list', () => {
     await expect(page.getByRole('table').getByRole('rowheader')).toHaveCount(3);
   });
 
+  test('with JavaScript the list follows what is typed, and says what it found', async ({
+    page,
+    user,
+  }, testInfo) => {
+    test.skip(
+      !testInfo.project.use.javaScriptEnabled,
+      'Typing updates the list only with JavaScript.',
+    );
+    void user;
+    await addContact(page, { 'First name': 'Ada', 'Last name': 'Lovelace' });
+    await addContact(page, { 'First name': 'Grace', 'Last name': 'Hopper' });
+    await page.goto('/contacts?sort=added');
+    const field = page.getByLabel('Search');
+    await field.pressSequentially('lovel', { delay: 40 });
+    await expect(page).toHaveURL('/contacts?q=lovel&sort=added');
+    await expectNames(page, ['Ada Lovelace']);
+    await expect(field).toBeFocused();
+    await expect(field).toHaveValue('lovel');
+    await expect(field).toHaveAccessibleDescription('1 contact matches “lovel”.');
+    await field.pressSequentially('zzz');
+    await expect(page.getByText('No contacts match “lovelzzz”.')).toBeVisible();
+    await field.clear();
+    await expect(page).toHaveURL('/contacts?sort=added');
+    await expect(page.getByRole('table').getByRole('rowheader')).toHaveCount(2);
+    await expectAccessible(page);
+    // Typing replaces the history entry instead of adding one per pause: Back leaves the list
+    // for the page before it (the contact just added).
+    await page.goBack();
+    await expect(page).toHaveURL(/\/contacts\/[0-9a-f-]{36}$/);
+  });
+
   test('sort by name, birthday and date added; 25 a page with Previous and Next; the search keeps the sort', async ({
     page,
     user,

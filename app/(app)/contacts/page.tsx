@@ -49,6 +49,17 @@ function phones(c: ContactSummary): string[] {
   return [c.mobilePhone, c.workPhone, c.homePhone].filter(Boolean);
 }
 
+/** What a search found, in words (the count of matches is not computed: it would cost a scan). */
+function searchSummary(
+  { q, page }: { q: string; page: number },
+  { contacts, hasNext }: { contacts: ContactSummary[]; hasNext: boolean },
+): string {
+  if (page > 1) return `Page ${page.toLocaleString('en-US')} of the contacts matching “${q}”.`;
+  if (hasNext) return `More than ${contacts.length} contacts match “${q}”.`;
+  if (contacts.length === 0) return `No contacts match “${q}”.`;
+  return `${contacts.length} ${contacts.length === 1 ? 'contact matches' : 'contacts match'} “${q}”.`;
+}
+
 export default async function ContactsPage({ searchParams }: { searchParams: SearchParams }) {
   const { user } = await requireSession();
   const state = readParams(await searchParams);
@@ -79,6 +90,10 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       ) : (
         <>
           <SearchForm q={state.q} sort={state.sort} />
+          {/* Always present, so that screen readers announce each new result as the user types. */}
+          <p id="search-summary" className="muted search-summary" aria-live="polite">
+            {state.q ? searchSummary(state, result) : null}
+          </p>
           <nav aria-label="Sort" className="sort-nav">
             <span>Sort by:</span>
             <ul>
@@ -96,7 +111,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
           <ContactTable contacts={result.contacts} state={state} />
           {result.contacts.length === 0 ? (
             <p className="empty-state">
-              {state.q ? `No contacts match “${state.q}”.` : 'There is nothing on this page.'}{' '}
+              {state.q ? null : 'There is nothing on this page. '}
               <Link href={href({ q: '', sort: state.sort, page: 1 })}>Show all contacts</Link>
             </p>
           ) : null}
