@@ -172,6 +172,9 @@ try {
     ]);
     record(5, '/contacts p99 with no sign-ins', idle);
     record(5, '/contacts p99 during sign-ins', busy);
+    record(5, 'ratio p99 during sign-ins / p99 idle', {
+      ratio: +(busy.p99 / Math.max(idle.p99, 1)).toFixed(2),
+    });
     record(5, 'sign-ins (POST /login, 303s)', {
       rps: signIns.rps,
       p50: signIns.p50,
