@@ -6,13 +6,15 @@ import {
   multipart,
   raw,
   registerRaw,
+  submitForm,
   type RawUser,
 } from './http';
 
 /**
  * The contact-related attacks, against the routes and labels of issue 5 (the address book).
- * The cases marked fixme were written before the contacts pages existed and do not fit them yet;
- * the same behaviours are covered by e2e/contacts-access.spec.ts and e2e/contacts.spec.ts.
+ * Written before the contacts pages existed, then fitted to their real labels and forms: the
+ * feature suites (e2e/contacts*.spec.ts) check the same behaviours as a user meets them; these
+ * cases add the raw requests and payloads an attacker would send.
  * Assumes, as issue 5 says, that saving a contact leads to /contacts/[id] and that another
  * user's id, a deleted id and a malformed id all give the same 404 page.
  */
@@ -27,7 +29,7 @@ async function createContact(page: Page, fields: Record<string, string>): Promis
     await page.getByLabel(label, { exact: true }).fill(value);
   }
   await page.getByRole('button', { name: 'Save contact' }).click();
-  await expect(page).toHaveURL(/\/contacts\/[^/]+$/);
+  await expect(page).toHaveURL(/\/contacts\/[0-9a-f-]{36}$/);
   return new URL(page.url()).pathname.split('/').pop()!;
 }
 
@@ -39,7 +41,18 @@ async function expectNoScriptRan(page: Page) {
   }
 }
 
-/** An edit or delete form of `own`, re-aimed at `target`: every occurrence of the id swapped. */
+/** Adds a contact through the real form, without JavaScript; its id. */
+async function createRawContact(base: string, cookie: string, firstName: string) {
+  const res = await submitForm(base, '/contacts/new', [['firstName', firstName]], { cookie }, 1);
+  expect(res.status, `adding ${firstName}`).toBe(303);
+  return String(res.headers.location).split('/').pop()!;
+}
+
+/**
+ * An edit or delete form of `own` (the page's `formIndex`-th action form), re-aimed at `target`:
+ * every occurrence of the id swapped, posted to the target's page as a browser without
+ * JavaScript would, with the form's other fields (`extra`) and a changed name.
+ */
 async function hijackedPost(
   base: string,
   user: RawUser,
@@ -47,17 +60,19 @@ async function hijackedPost(
   own: string,
   target: string,
   formIndex: number,
+  extra: readonly (readonly [string, string])[] = [],
 ) {
   const html = (await raw(base, page, { headers: { cookie: user.cookie } })).body;
   const fields = actionFields(html, formIndex).map(
     ([n, v]) => [n, v.split(own).join(target)] as [string, string],
   );
-  const extra: [string, string][] = [
+  const { body, contentType } = await multipart([
+    ...fields,
     ['id', target],
+    ...extra.map(([n, v]) => [n, v] as [string, string]),
     ['firstName', 'Hijacked'],
     ['lastName', 'Hijacked'],
-  ];
-  const { body, contentType } = await multipart([...fields, ...extra]);
+  ]);
   return raw(base, page.split(own).join(target), {
     method: 'POST',
     headers: { origin: base, cookie: user.cookie, 'content-type': contentType },
@@ -66,27 +81,41 @@ async function hijackedPost(
 }
 
 test.describe('another user’s contacts', () => {
-  test.fixme('by id: every page, action and export answers 404 and changes nothing', async ({
+  test('by id: every page, action and export answers 404 and changes nothing', async ({
     page,
     baseURL,
     user,
   }) => {
+    // Three users' worth of pages and forms: more than the default time on a busy machine.
+    test.slow();
     const base = baseURL!;
     const victimId = await createContact(page, {
       'First name': 'Victoria',
       'Last name': 'Secret-Owner',
     });
     const attacker = await registerRaw(base);
+    // The attacker has a contact of their own, so the exports and the search have something.
+    const ownId = await createRawContact(base, attacker.cookie, 'Mine');
+    const leaks = (body: string, what: string) => {
+      expect(body, what).not.toContain('Secret-Owner');
+      expect(body, what).not.toContain('Victoria');
+    };
     for (const path of [
       `/contacts/${victimId}`,
       `/contacts/${victimId}/edit`,
+      `/contacts/${victimId}/delete`,
       `/contacts/${victimId}.vcf`,
-      `/contacts/${victimId}/vcard`,
     ]) {
       const res = await raw(base, path, { headers: { cookie: attacker.cookie } });
-      expect([404, 307], path).toContain(res.status);
-      expect(res.body, path).not.toContain('Secret-Owner');
+      expect(res.status, path).toBe(404);
+      expect(res.body, path).toContain('Page not found');
+      leaks(res.body, path);
     }
+    const vcard = await raw(base, `/contacts/${victimId}/vcard`, {
+      headers: { cookie: attacker.cookie },
+    });
+    expect(vcard.status).toBe(404);
+    leaks(vcard.body, 'vcard');
     for (const path of [
       '/contacts/export.vcf',
       '/contacts/export.csv',
@@ -94,36 +123,49 @@ test.describe('another user’s contacts', () => {
       '/',
     ]) {
       const res = await raw(base, path, { headers: { cookie: attacker.cookie } });
-      expect(res.body, path).not.toContain('Secret-Owner');
+      expect(res.status, path).toBe(200);
+      leaks(res.body, path);
     }
-    // The attacker's own forms, re-aimed at the victim's contact.
-    const attackerPage = await page.context().browser()!.newContext({ baseURL: base });
-    await attackerPage.addCookies([
-      { name: 'cc_session', value: attacker.cookie.split('=').slice(1).join('='), url: base },
-    ]);
-    const ownId = await createContact(await attackerPage.newPage(), { 'First name': 'Mine' });
-    await attackerPage.close();
-    for (const [path, index] of [
-      [`/contacts/${ownId}/edit`, 1],
-      [`/contacts/${ownId}`, 1],
-      [`/contacts/${ownId}`, 2],
-    ] as const) {
-      const res = await hijackedPost(base, attacker, path, ownId, victimId, index);
-      expect(res.status, path).toBeLessThan(500);
+    // The attacker's own edit and delete forms, re-aimed at the victim's contact.
+    const hijacks = [
+      [`/contacts/${ownId}/edit`, [['version', '1']]],
+      [`/contacts/${ownId}/delete`, []],
+    ] as const;
+    for (const [path, extra] of hijacks) {
+      const res = await hijackedPost(base, attacker, path, ownId, victimId, 1, extra);
+      expect(res.status, path).toBe(404);
+      leaks(res.body, path);
+    }
+    // The same forged requests aimed at the attacker's own contact go through: the 404s above
+    // came from whose contact it is, not from a malformed request.
+    for (const [path, extra] of hijacks) {
+      const res = await hijackedPost(base, attacker, path, ownId, ownId, 1, extra);
+      expect(res.status, path).toBe(303);
     }
     await page.goto(`/contacts/${victimId}`);
-    await expect(page.getByRole('heading', { name: /Victoria/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Victoria Secret-Owner' })).toBeVisible();
     await expect(page.getByText('Hijacked')).toHaveCount(0);
     // A deleted and a malformed id get the same 404 as someone else's.
+    const deletedId = await createRawContact(base, cookieOf(user), 'Deleted');
+    const deleted = await submitForm(
+      base,
+      `/contacts/${deletedId}/delete`,
+      [['id', deletedId]],
+      { cookie: cookieOf(user) },
+      1,
+    );
+    expect(deleted.status).toBe(303);
     for (const id of [
+      deletedId,
       '00000000-0000-0000-0000-000000000000',
       'not-an-id',
-      "1' OR '1'='1",
+      "1'%20OR%20'1'='1",
       '%00',
       '..%2F..%2Fetc%2Fpasswd',
     ]) {
       const res = await raw(base, `/contacts/${id}`, { headers: { cookie: cookieOf(user) } });
       expect(res.status, id).toBe(404);
+      expect(res.body, id).toContain('Page not found');
       expectNothingLeaks(res.body);
     }
   });
@@ -144,7 +186,7 @@ test.describe('another user’s contacts', () => {
         }
       });
     await page.getByRole('button', { name: 'Save contact' }).click();
-    await expect(page).toHaveURL(/\/contacts\/[^/]+$/);
+    await expect(page).toHaveURL(/\/contacts\/[0-9a-f-]{36}$/);
     await page.goto('/contacts');
     await expect(page.getByRole('link', { name: /Planted/ })).toBeVisible();
     void baseURL;
@@ -153,9 +195,11 @@ test.describe('another user’s contacts', () => {
 });
 
 test.describe('injection through contacts', () => {
-  test.fixme('markup in every contact field is shown as text, on every page that shows it', async ({
+  test('markup in every contact field is shown as text, on every page that shows it', async ({
     page,
+    user,
   }) => {
+    void user;
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -168,21 +212,31 @@ test.describe('injection through contacts', () => {
       Email: 'x@example.com',
       'Work phone': '+1 202 555 0123',
     });
-    for (const path of [`/contacts/${id}`, `/contacts/${id}/edit`, '/contacts', '/']) {
+    for (const path of [
+      `/contacts/${id}`,
+      `/contacts/${id}/edit`,
+      `/contacts/${id}/delete`,
+      '/contacts',
+      '/',
+    ]) {
       await page.goto(path);
+      await expect(page.locator('main')).toContainText(XSS.slice(0, 40));
       await expectNoScriptRan(page);
       await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
       await expect(page.locator('main style')).toHaveCount(0);
     }
     await page.goto(`/contacts/${id}`);
     await expect(page.getByText(XSS.slice(0, 60)).first()).toBeVisible();
+    await expect(page.getByText('<a href="javascript:alert(1)">click</a>')).toBeVisible();
     await expectAccessible(page);
     expect(dialogs).toEqual([]);
   });
 
-  test.fixme('dangerous links are refused: only http(s) websites, mailto and tel', async ({
+  test('dangerous links are refused: only http(s) websites, mailto and tel', async ({
     page,
+    user,
   }) => {
+    void user;
     for (const website of [
       'javascript:alert(1)',
       'data:text/html,<script>alert(1)</script>',
@@ -194,19 +248,32 @@ test.describe('injection through contacts', () => {
       await page.getByLabel('First name', { exact: true }).fill('Linky');
       await page.getByLabel('Website', { exact: true }).fill(website);
       await page.getByRole('button', { name: 'Save contact' }).click();
-      await expect(page).toHaveURL(/\/contacts\/new$/);
-      await expect(page.getByLabel('Website', { exact: true })).toHaveAttribute(
+      await expect(page.getByLabel('Website', { exact: true }), website).toHaveAttribute(
         'aria-invalid',
         'true',
       );
+      await expect(page).toHaveURL(/\/contacts\/new$/);
+      await expect(page.getByLabel('Website', { exact: true })).toHaveValue(website);
     }
+    // None was saved, and no page links anything but http(s), mailto and tel.
+    await page.goto('/contacts');
+    await expect(page.getByText('There are no contacts in your address book.')).toBeVisible();
+    await createContact(page, {
+      'First name': 'Linky',
+      Email: 'linky@example.com',
+      Website: 'https://example.com/linky',
+      'Mobile phone': '+44 20 7946 0958',
+    });
+    const hrefs = await page
+      .locator('main a[href]')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    for (const href of hrefs) expect(href).toMatch(/^(https?:|mailto:|tel:)/);
+    expect(hrefs).toContain('https://example.com/linky');
+    expect(hrefs).toContain('mailto:linky@example.com');
+    expect(hrefs).toContain('tel:+442079460958');
   });
 
-  test.fixme('SQL metacharacters in search and every field are data', async ({
-    page,
-    baseURL,
-    user,
-  }) => {
+  test('SQL metacharacters in search and every field are data', async ({ page, baseURL, user }) => {
     const id = await createContact(page, {
       'First name': SQL.slice(0, 50),
       'Last name': "O'Brien",
@@ -214,46 +281,87 @@ test.describe('injection through contacts', () => {
     });
     await page.goto(`/contacts/${id}`);
     await expect(page.getByText("O'Brien").first()).toBeVisible();
-    for (const q of [SQL, "' OR '1'='1", '%', '_', '\\', "O'Brien", '%%', '\u0000']) {
+    await expect(page.getByText(SQL).first()).toBeVisible();
+    // A contact without any of the metacharacters, which no search for them may find.
+    await createContact(page, { 'First name': 'Plain', 'Last name': 'Person' });
+    for (const q of [SQL, "' OR '1'='1", '%', '_', '\\', "O'Brien", '%%', '\u0000', 'a\u0000b']) {
       const res = await raw(baseURL!, `/contacts?q=${encodeURIComponent(q)}`, {
         headers: { cookie: cookieOf(user) },
       });
-      expect(res.status, q).toBe(200);
+      expect(res.status, JSON.stringify(q)).toBe(200);
       expectNothingLeaks(res.body.split(SQL).join(''));
+      // A NUL alone is no search at all (it lists every contact); the rest find no plain name.
+      if (q !== '\u0000') expect(res.body, JSON.stringify(q)).not.toContain('Plain');
     }
-    // "%" and "_" are not wildcards: a search for "%" finds no contact named without one.
-    await page.goto('/contacts?q=%25');
-    await expect(page.getByText("O'Brien")).toHaveCount(0);
+    // "%" and "_" are not wildcards: they find the contact that holds them, and only it.
+    for (const q of ['%', '_', "o'brien"]) {
+      await page.goto(`/contacts?q=${encodeURIComponent(q)}`);
+      await expect(page.getByRole('table').getByRole('rowheader')).toHaveText([`${SQL} O'Brien`]);
+    }
+    await page.goto(`/contacts?q=${encodeURIComponent("' OR '1'='1")}`);
+    await expect(page.getByText(`No contacts match “' OR '1'='1”.`)).toBeVisible();
+    await expect(page.getByRole('table')).toHaveCount(0);
+    // Both contacts survived, and the table the payload names is still there.
+    await page.goto('/contacts');
+    await expect(page.getByText('There are 2 contacts in your address book.')).toBeVisible();
   });
 
-  test.fixme('markup and formulas in an imported file stay text, and a CSV export cannot run formulas', async ({
+  test('markup and formulas in an imported file stay text, and a CSV export cannot run formulas', async ({
     page,
     baseURL,
     user,
   }) => {
+    // The markup card is imported; the card with a script link is skipped for its Website.
     const vcf = [
       'BEGIN:VCARD',
       'VERSION:4.0',
       `FN:${XSS}`,
       `N:${XSS};Imported;;;`,
       `NOTE:${XSS}`,
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'FN:Linky Card',
+      'N:Card;Linky;;;',
       'URL:javascript:alert(1)',
       'END:VCARD',
+      '',
     ].join('\r\n');
-    const csv = `First Name,Last Name,Notes\n"=HYPERLINK(""http://evil.example"",""x"")",${XSS.replace(/"/g, '""')},+cmd|' /C calc'!A0\n`;
-    for (const [name, content, type] of [
-      ['evil.vcf', vcf, 'text/vcard'],
-      ['evil.csv', csv, 'text/csv'],
-    ] as const) {
-      await page.goto('/contacts/import');
-      await page
-        .getByLabel('File')
-        .setInputFiles({ name, mimeType: type, buffer: Buffer.from(content) });
-      await page.getByRole('button', { name: 'Import' }).click();
-      await expect(page.getByRole('status')).toBeVisible();
-    }
-    await page.goto('/contacts');
+    const csv = [
+      'First Name,Last Name,Notes',
+      `"=HYPERLINK(""http://evil.example"",""x"")","${XSS.replace(/"/g, '""')}",+cmd|' /C calc'!A0`,
+      `@SUM(1+1)*cmd,-2+3+cmd,"=1+1"`,
+      '',
+    ].join('\n');
+    await page.goto('/contacts/import');
+    await page
+      .getByLabel('File')
+      .setInputFiles({ name: 'evil.vcf', mimeType: 'text/vcard', buffer: Buffer.from(vcf) });
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Imported 1 contact. Skipped 1 record.' }),
+    ).toBeVisible();
+    await expect(page.getByRole('listitem').filter({ hasText: 'Website' })).toBeVisible();
     await expectNoScriptRan(page);
+    await page.goto('/contacts/import');
+    await page
+      .getByLabel('File')
+      .setInputFiles({ name: 'evil.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Imported 2 contacts.' }),
+    ).toBeVisible();
+
+    await page.goto('/contacts');
+    await expect(page.getByText('There are 3 contacts in your address book.')).toBeVisible();
+    await expect(page.locator('main')).toContainText(XSS);
+    await expect(page.locator('main')).toContainText('=HYPERLINK("http://evil.example","x")');
+    await expectNoScriptRan(page);
+    await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
+    await page.getByRole('link', { name: /^Imported/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Imported ${XSS}`);
+    await expectNoScriptRan(page);
+
     const exported = await raw(baseURL!, '/contacts/export.csv', {
       headers: { cookie: cookieOf(user) },
     });
@@ -261,33 +369,100 @@ test.describe('injection through contacts', () => {
     expect(String(exported.headers['content-disposition'])).toMatch(/^attachment/);
     expect(exported.headers['x-content-type-options']).toBe('nosniff');
     expect(String(exported.headers['cache-control'])).toContain('no-store');
-    for (const cell of exported.body.split(/[\n,]/)) {
+    expect(exported.body).toContain('+cmd');
+    expect(exported.body).toContain('HYPERLINK');
+    for (const cell of exported.body.split(/\r\n|\n|,/)) {
       expect(cell.replace(/^"/, ''), 'a cell a spreadsheet would run').not.toMatch(/^[=+\-@\t\r]/);
     }
     const vcard = await raw(baseURL!, '/contacts/export.vcf', {
       headers: { cookie: cookieOf(user) },
     });
+    expect(vcard.status).toBe(200);
     expect(String(vcard.headers['content-type'])).toMatch(/^text\/(vcard|x-vcard)/);
-    expect(vcard.body).not.toMatch(/^URL:javascript:/im);
+    expect(vcard.body).toContain('Imported');
+    expect(vcard.body).not.toMatch(/^URL:/im);
+    expect(vcard.body).not.toMatch(/javascript:/i);
   });
 
-  test.fixme('oversized and malformed imports are refused with a message', async ({ page }) => {
-    await page.goto('/contacts/import');
-    await page.getByLabel('File').setInputFiles({
-      name: 'big.vcf',
-      mimeType: 'text/vcard',
-      buffer: Buffer.alloc(5 * 1024 * 1024 + 1, 'A'),
+  test('oversized and malformed imports are refused with a message', async ({
+    page,
+    baseURL,
+    user,
+  }) => {
+    // Several uploads of 5 to 7 MB: more than the default time on a busy machine.
+    test.slow();
+    const file = page.getByLabel('File');
+    // One byte over the import cap (lib/contacts/import.ts: 5 MB), and one over the server's body
+    // limit for the page (6 MB), which would otherwise be cut off with a bare 413.
+    for (const bytes of [5 * 1024 * 1024 + 1, 7 * 1024 * 1024]) {
+      await page.goto('/contacts/import');
+      await file.setInputFiles({
+        name: 'big.vcf',
+        mimeType: 'text/vcard',
+        buffer: Buffer.alloc(bytes, 'A'),
+      });
+      await page.getByRole('button', { name: 'Import' }).click();
+      await expect(file, `${bytes} bytes`).toHaveAccessibleDescription(/larger than 5 MB/);
+      await expect(file).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.getByRole('heading', { name: 'Import contacts' })).toBeVisible();
+    }
+    // The form checks the size before sending; the server checks it again for whoever does not.
+    const cookie = cookieOf(user);
+    const html = (await raw(baseURL!, '/contacts/import', { headers: { cookie } })).body;
+    const form = new FormData();
+    for (const [name, value] of actionFields(html, 1)) form.append(name, value);
+    const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Too Big\r\nN:Big;Too;;;\r\nEND:VCARD\r\n';
+    form.append(
+      'file',
+      new Blob([card.padEnd(5 * 1024 * 1024 + 1, ' ')], { type: 'text/vcard' }),
+      'big.vcf',
+    );
+    const encoded = new Response(form);
+    const direct = await raw(baseURL!, '/contacts/import', {
+      method: 'POST',
+      headers: {
+        origin: baseURL!,
+        cookie,
+        'content-type': encoded.headers.get('content-type')!,
+      },
+      body: Buffer.from(await encoded.arrayBuffer()),
     });
-    await page.getByRole('button', { name: 'Import' }).click();
-    await expect(page.getByRole('alert')).toBeVisible();
+    expect(direct.status).toBe(200);
+    expect(direct.body).toContain('larger than 5 MB');
+    // A truncated card whose only value is control characters.
     await page.goto('/contacts/import');
-    await page.getByLabel('File').setInputFiles({
+    await file.setInputFiles({
       name: 'bad.vcf',
       mimeType: 'text/vcard',
       buffer: Buffer.from('BEGIN:VCARD\r\nFN:\u0000\u0001\r\n'),
     });
     await page.getByRole('button', { name: 'Import' }).click();
-    await expect(page.getByText(/skipped|could not|no contacts/i)).toBeVisible();
+    await expect(file).toHaveAccessibleDescription(
+      /No contacts could be read from this vCard file/,
+    );
+    // A CSV whose quote never closes, and bytes that are no text at all.
+    await page.goto('/contacts/import');
+    await file.setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('First name,Last name\n"Unclosed,Quote\n'),
+    });
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(file).toHaveAccessibleDescription(/No contacts could be read from this CSV file/);
+    await expect(
+      page.getByRole('listitem').filter({ hasText: 'a quoted field is never closed' }),
+    ).toBeVisible();
+    await page.goto('/contacts/import');
+    await file.setInputFiles({
+      name: 'binary.vcf',
+      mimeType: 'text/vcard',
+      buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256)),
+    });
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(file).toHaveAccessibleDescription(/No contacts could be read/);
+    // Nothing at all was imported.
+    await page.goto('/contacts');
+    await expect(page.getByText('There are no contacts in your address book.')).toBeVisible();
   });
 
   test('contact pages and exports are never cached', async ({ page, baseURL, user }) => {

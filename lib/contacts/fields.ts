@@ -43,6 +43,9 @@ export const FIELD_MAX: Record<ContactField, number> = {
 
 export const BIRTHDAY_MIN = '1900-01-01';
 
+/** The cap on an imported file's bytes: the import form checks it before sending, the server again. */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
 /** Today's date as YYYY-MM-DD (UTC), the latest birthday accepted. */
 export function todayIso(now = new Date()): string {
   return now.toISOString().slice(0, 10);

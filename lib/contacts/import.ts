@@ -1,11 +1,11 @@
-import { FIELD_LABELS, type ContactField } from './fields';
+import { FIELD_LABELS, IMPORT_MAX_BYTES, type ContactField } from './fields';
 import { parseContactsCsv } from './csv';
 import type { ParsedFile, ParseProblem } from './records';
 import { contactSchema, type ContactInput } from './validation';
 import { parseVCards } from './vcard';
 
-/** The caps on one import: bytes of file and contacts in it. */
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/** The caps on one import: bytes of file (defined with the fields, for the form) and contacts in it. */
+export { IMPORT_MAX_BYTES };
 export const IMPORT_MAX_RECORDS = 20_000;
 
 export type PreparedImport =

@@ -55,6 +55,11 @@ describe('search normalisation', () => {
     expect(searchPatterns("50% o'brien_")).toEqual(['%50\\%%', "%o'brien\\_%"]);
   });
 
+  it('drops control characters, which stored text never holds (and PostgreSQL refuses NUL)', () => {
+    expect(searchPatterns('a\u0000b\u0007')).toEqual(['%ab%']);
+    expect(searchPatterns('\u0000')).toEqual([]);
+  });
+
   it('caps the number of words and the length of a query', () => {
     expect(searchPatterns('a b c d e f g h')).toHaveLength(6);
     expect(searchPatterns('x'.repeat(500))[0]).toHaveLength(102);

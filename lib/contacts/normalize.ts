@@ -47,6 +47,9 @@ export function escapeLike(value: string): string {
 }
 
 const PHONE_LIKE = /^[+\d\s().\-/]+$/;
+// Stored text never holds control characters (validation drops them) and PostgreSQL text cannot
+// hold NUL at all: a query must not carry them to the database.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const MAX_TERMS = 6;
 const MAX_QUERY = 100;
 
@@ -56,7 +59,7 @@ const MAX_QUERY = 100;
  * phone number ("(213) 373-4253") becomes one digits-only pattern, so formatting never matters.
  */
 export function searchPatterns(query: string): string[] {
-  const trimmed = query.slice(0, MAX_QUERY).trim();
+  const trimmed = query.replace(CONTROL, '').slice(0, MAX_QUERY).trim();
   if (!trimmed) return [];
   if (PHONE_LIKE.test(trimmed) && phoneDigits(trimmed).length >= 3) {
     return [`%${phoneDigits(trimmed)}%`];

@@ -1,15 +1,27 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { useActionState, useState, type FormEvent } from 'react';
 import { Field } from '@/components/field';
+import { IMPORT_MAX_BYTES } from '@/lib/contacts/fields';
 import { importContactsAction, type ImportState } from './actions';
+
+const TOO_LARGE = 'The file is larger than 5 MB. Split it into smaller files and import each.';
 
 export function ImportForm() {
   const [state, formAction, pending] = useActionState<ImportState, FormData>(importContactsAction, {
     errors: {},
     values: {},
   });
+  // A file over the server's body limit for this page would be cut off with a bare 413, which
+  // the page can only show as a server error: with JavaScript, it is refused before it is sent.
+  const [tooLarge, setTooLarge] = useState(false);
+  const checkSize = (event: FormEvent<HTMLFormElement>) => {
+    const input = event.currentTarget.elements.namedItem('file');
+    const size = input instanceof HTMLInputElement ? (input.files?.[0]?.size ?? 0) : 0;
+    setTooLarge(size > IMPORT_MAX_BYTES);
+    if (size > IMPORT_MAX_BYTES) event.preventDefault();
+  };
   const skipped = state.skipped ?? [];
   return (
     <>
@@ -41,7 +53,7 @@ export function ImportForm() {
           ) : null}
         </section>
       ) : null}
-      <form action={formAction} className="stack" noValidate>
+      <form action={formAction} onSubmit={checkSize} className="stack" noValidate>
         <Field
           name="file"
           label="File"
@@ -49,7 +61,7 @@ export function ImportForm() {
           accept=".vcf,.vcard,.csv,text/vcard,text/x-vcard,text/csv"
           required
           hint="A vCard (.vcf, version 2.1, 3.0 or 4.0, one or many cards) or a CSV with a header row, as Google Contacts, Outlook or this site export them. Up to 5 MB and 20,000 contacts."
-          errors={state.errors.file}
+          errors={tooLarge ? [TOO_LARGE] : state.errors.file}
         />
         <div className="actions">
           <button type="submit" disabled={pending}>
