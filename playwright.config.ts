@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import fs from 'node:fs';
+import { SERVER_HEAP_FLAG } from './scripts/lib/server-heap.mjs';
 
 /**
  * Two servers from one production build: "main" with generous per-address limits (the suite
@@ -65,7 +66,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: 'node scripts/serve.mjs',
+      command: `node ${SERVER_HEAP_FLAG} scripts/serve.mjs`,
       url: `http://127.0.0.1:${port}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -77,7 +78,7 @@ export default defineConfig({
       }),
     },
     {
-      command: 'node scripts/serve.mjs',
+      command: `node ${SERVER_HEAP_FLAG} scripts/serve.mjs`,
       url: `${STRICT_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,

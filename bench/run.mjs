@@ -190,9 +190,9 @@ try {
   }
   if (wanted.has(9)) {
     for (const s of await lighthouseScores(origin, ['/login'], undefined))
-      record(9, `Lighthouse ${s.path}`, s);
+      record(9, `Lighthouse ${s.path} (${s.preset})`, s);
     for (const s of await lighthouseScores(origin, ['/contacts'], cookies.main))
-      record(9, `Lighthouse ${s.path}`, s);
+      record(9, `Lighthouse ${s.path} (${s.preset})`, s);
   }
   if (wanted.has(6)) record(6, 'peak resident memory of the server', { mb: app.peakRssMb() });
 } finally {

@@ -1,5 +1,7 @@
+import os from 'node:os';
 import { hash, verify } from '@node-rs/argon2';
 import commonPasswords from '@zxcvbn-ts/language-common/src/passwords.json';
+import { concurrencyGate } from '../concurrency-gate';
 import { usernameKey as keyOf } from './username';
 
 /** OWASP's argon2id minimum: 19 MiB, 2 passes, 1 lane. Hashing runs on libuv's thread pool. */
@@ -10,11 +12,19 @@ const ARGON2 = {
   parallelism: 1,
 } as const;
 
+/**
+ * Hashes running at once: one core fewer than the machine has (at least one). Each hash keeps a
+ * core busy for tens of milliseconds; with as many as libuv's four threads on two cores, a burst
+ * of sign-ins starved every page of CPU (p99 of /contacts rose 4×, measured by npm run bench).
+ * Waiting sign-ins queue here instead, and unknown users and wrong passwords queue alike.
+ */
+const hashing = concurrencyGate(Math.max(1, os.availableParallelism() - 1));
+
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2);
+  return hashing(() => hash(password, ARGON2));
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -30,7 +40,7 @@ export async function verifyPassword(
   dummyHash ??= hashPassword('contact-cards dummy password for unknown users');
   const target = passwordHash ?? (await dummyHash);
   try {
-    const ok = await verify(target, password);
+    const ok = await hashing(() => verify(target, password));
     return ok && passwordHash !== undefined;
   } catch {
     return false;
