@@ -1,0 +1,22 @@
+import { chromium } from '@playwright/test';
+const base = process.argv[2];
+const rows = Array.from({ length: 20000 }, (_, i) => {
+  const n = String(i + 1).padStart(5, '0');
+  return `Person${n},Probe${'x'.repeat(60)},1970-01-${String((i % 28) + 1).padStart(2, '0')},person.${n}@example.com,https://example.com/${n}/${'y'.repeat(40)},+1 202 555 ${String(i % 10000).padStart(4, '0')},Notes ${'z'.repeat(44)}`;
+});
+const csv = `First name,Last name,Birthday,Email,Website,Mobile phone,Notes\n${rows.join('\n')}\n`;
+console.log('csv bytes', Buffer.byteLength(csv));
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await b.newContext({ baseURL: base, javaScriptEnabled: false });
+const p = await ctx.newPage();
+await p.goto('/login');
+await p.getByLabel('Username').fill('k1');
+await p.getByLabel('Password').fill('bench password 0123');
+await p.getByRole('button', { name: 'Log in' }).click();
+await p.goto('/contacts/import');
+await p.getByLabel('File').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+const t = Date.now();
+await p.getByRole('button', { name: 'Import' }).click({ timeout: 120000 });
+await p.waitForLoadState('load', { timeout: 120000 });
+console.log('ms', Date.now() - t, (await p.locator('main').innerText()).slice(0, 300).replace(/\n/g, ' | '));
+await b.close();
