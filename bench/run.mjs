@@ -26,7 +26,8 @@ const wanted = new Set(
 );
 if (short) wanted.delete(9);
 const usePostgres = args.includes('--db=postgres');
-const duration = short ? 3 : 10;
+const duration = short ? 2 : 10;
+const warmUp = short ? 1 : 3;
 const connections = 10;
 const PASSWORD = 'bench password 0123';
 
@@ -238,7 +239,7 @@ if (wanted.has(2)) {
     `http://127.0.0.1:${cport}/`,
     async () => {
       const url = `http://127.0.0.1:${cport}/contacts`;
-      await load(url, { duration: 3, connections, headers: { cookie: cookies.main } });
+      await load(url, { duration: warmUp, connections, headers: { cookie: cookies.main } });
       const r = await load(url, { duration, connections, headers: { cookie: cookies.main } });
       record(2, 'ceiling: same work, no framework', r);
     },
