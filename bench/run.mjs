@@ -119,7 +119,7 @@ try {
   if (wanted.has(1) || wanted.has(2)) {
     // A few seconds first, unrecorded, so the JIT has compiled the hot paths (the ceiling too).
     await load(`${origin}/contacts`, {
-      duration: 3,
+      duration: warmUp,
       connections,
       headers: { cookie: cookies.main },
     });
