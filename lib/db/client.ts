@@ -45,14 +45,16 @@ function withDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
+// PGlite's shared buffers. PostgreSQL's default (128 MB) is memory PGlite's WebAssembly heap
+// touches at start and keeps: 299 MB resident for PGlite alone against 185 MB with 32 MB
+// (measured, docs/decisions/008). Pages not in these buffers are read through the operating
+// system's file cache, which stays fast.
+const PGLITE_SHARED_BUFFERS = '32MB';
+
 // PGlite runs inside this process on one connection: queries run one after another, and a
 // query runs on the event loop, so a slow one stalls every request (statement_timeout has no
 // effect in it; measured). Its queries must stay bounded (indexes, LIMIT, pagination); several
 // servers or heavy concurrency need PostgreSQL.
-// PostgreSQL's default (128 MB) is memory PGlite's WebAssembly heap touches at start and keeps:
-// 299 MB resident for PGlite alone against 185 MB with 32 MB (measured, docs/decisions/008). Pages
-// not in these buffers are read through the operating system's file cache, which stays fast.
-const PGLITE_SHARED_BUFFERS = '32MB';
 
 async function openPglite(): Promise<OpenDb> {
   const dataDir = getConfig().DATA_DIR;
