@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import fs from 'node:fs';
 import { SERVER_HEAP_FLAG } from './scripts/lib/server-heap.mjs';
+import { E2E_SESSION_SECRET } from './scripts/lib/test-env.mjs';
 
 /**
  * Two servers from one production build: "main" with generous per-address limits (the suite
@@ -10,8 +11,7 @@ import { SERVER_HEAP_FLAG } from './scripts/lib/server-heap.mjs';
  */
 const port = Number(process.env.E2E_PORT ?? 3210);
 const strictPort = Number(process.env.E2E_STRICT_PORT ?? 3211);
-/** The servers' SESSION_SECRET; the security suite seals cookies with it (and with others). */
-export const E2E_SESSION_SECRET = 'e2e-secret-not-for-production-0123456789abcdef';
+export { E2E_SESSION_SECRET };
 const chromium = [process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE, '/usr/bin/chromium'].find(
   (p) => p && fs.existsSync(p),
 );

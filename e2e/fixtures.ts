@@ -7,9 +7,12 @@ import {
   type Page,
 } from '@playwright/test';
 
-export { expect };
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PooledUser } from './seed-users';
+import { PASSWORD } from './test-password';
 
-export const PASSWORD = 'correct horse battery staple';
+export { expect, PASSWORD };
 
 /** A username no other test uses (3 to 32 characters). */
 export function uniqueName(prefix = 'u'): string {
@@ -76,10 +79,43 @@ export async function signIn(context: BrowserContext, user: TestUser): Promise<v
   await context.addCookies(user.cookies.filter((c) => c.name.endsWith('cc_session')));
 }
 
+/**
+ * A user from the pool scripts/e2e.mjs seeded before the servers started (e2e/seed-users.ts),
+ * already signed in by a sealed cookie; each is handed out once, across every worker (creating
+ * a directory is atomic). Undefined when there is no pool or it has run out.
+ */
+function claimPooledUser(baseURL: string): TestUser | undefined {
+  const file = process.env.E2E_USERS_FILE;
+  if (!file || !fs.existsSync(file)) return undefined;
+  const pool = JSON.parse(fs.readFileSync(file, 'utf8')) as PooledUser[];
+  const claims = `${file}.claims`;
+  fs.mkdirSync(claims, { recursive: true });
+  for (let i = 0; i < pool.length; i++) {
+    try {
+      fs.mkdirSync(path.join(claims, String(i)));
+    } catch {
+      continue; // someone else's
+    }
+    const { username, password, cookie } = pool[i]!;
+    const { hostname } = new URL(baseURL);
+    const sessionCookie = {
+      ...cookie,
+      domain: hostname,
+      path: '/',
+      expires: -1,
+      httpOnly: true,
+      secure: false,
+      sameSite: 'Lax' as const,
+    };
+    return { username, password, cookies: [sessionCookie] };
+  }
+  return undefined;
+}
+
 export const test = base.extend<{ user: TestUser }>({
   /** A fresh user; the test's own page is signed in as them. */
   user: async ({ browser, baseURL, context }, use) => {
-    const user = await registerUser(browser, baseURL!);
+    const user = claimPooledUser(baseURL!) ?? (await registerUser(browser, baseURL!));
     await signIn(context, user);
     await use(user);
   },

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   chromiumPath,
+  E2E_SESSION_SECRET,
   freePort,
   playwrightCounts,
   recordTotals,
@@ -39,8 +40,30 @@ const env = {
   E2E_STRICT_DATA_DIR: tempDir('e2e-strict'),
   E2E_REPORT: report,
 };
+// Signed-in users made in advance (e2e/seed-users.ts), so most tests skip registering. Each test
+// with the `user` fixture takes one (a retry takes another); when they run out, tests register.
+const POOL_SIZE = 400;
+const usersDir = tempDir('e2e-users');
+env.E2E_USERS_FILE = path.join(usersDir, 'users.json');
+const seeded = run(
+  process.execPath,
+  ['--import', 'tsx', 'e2e/seed-users.ts', env.E2E_USERS_FILE, String(POOL_SIZE)],
+  {
+    ...env,
+    DATA_DIR: env.E2E_DATA_DIR,
+    SESSION_SECRET: E2E_SESSION_SECRET,
+    LOG_LEVEL: 'warn',
+  },
+);
+if (seeded !== 0) {
+  recordTotals(suite, { failed: 1 });
+  process.exit(1);
+}
 const status = run('npx', ['playwright', 'test', ...process.argv.slice(2)], env);
-for (const dir of [env.E2E_DATA_DIR, env.E2E_STRICT_DATA_DIR])
+const claimed = `${env.E2E_USERS_FILE}.claims`;
+if (fs.existsSync(claimed))
+  console.log(`e2e: ${fs.readdirSync(claimed).length} of ${POOL_SIZE} signed-in users used`);
+for (const dir of [env.E2E_DATA_DIR, env.E2E_STRICT_DATA_DIR, usersDir])
   fs.rmSync(dir, { recursive: true, force: true });
 recordTotals(suite, playwrightCounts(report));
 process.exit(status);

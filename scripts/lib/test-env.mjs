@@ -4,6 +4,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+/** The e2e servers' SESSION_SECRET: the suite seals cookies with it (and with others). */
+export const E2E_SESSION_SECRET = 'e2e-secret-not-for-production-0123456789abcdef';
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
