@@ -51,6 +51,16 @@ describe('safeNextPath', () => {
     if (!input.startsWith('/https://')) expect(result).toBe('/');
   });
 
+  it('refuses C1 control characters, and a path that outgrows the cap once normalised', () => {
+    expect(safeNextPath('/contacts\u0085')).toBe('/');
+    // 700 "é" are 700 characters typed and 4,200 once percent-encoded: the answer must be
+    // something this function accepts again unchanged (a fast-check property found this).
+    expect(safeNextPath(`/${'é'.repeat(700)}`)).toBe('/');
+    const accepted = safeNextPath(`/${'é'.repeat(100)}`);
+    expect(accepted).toBe(`/${'%C3%A9'.repeat(100)}`);
+    expect(safeNextPath(accepted)).toBe(accepted);
+  });
+
   it('refuses non-strings', () => {
     expect(safeNextPath(undefined)).toBe('/');
     expect(safeNextPath(['/a', '/b'])).toBe('/');
