@@ -109,8 +109,10 @@ const server = http.createServer({ maxHeaderSize: MAX_HEADER_SIZE }, (req, res) 
   const problem = bodyProblem(req);
   if (problem) {
     // A socket closed with unread data is reset, and the client then sees a broken pipe instead
-    // of this answer. A body of moderate size is read and discarded (Node does it once the
-    // response ends on a kept-alive connection); a huge one is cut off.
+    // of this answer. So a body of moderate size is read and discarded before the answer ends:
+    // ending first is not enough, because a client that asked for `Connection: close` has its
+    // connection closed right after the answer, while it is still sending (seen as EPIPE). A
+    // huge body is cut off. A slow drain is bounded by requestTimeout below, like any upload.
     const drain = Number(req.headers['content-length'] ?? 0) <= DRAIN_LIMIT;
     res.writeHead(problem.status, {
       'content-type': 'text/plain; charset=utf-8',
@@ -118,8 +120,13 @@ const server = http.createServer({ maxHeaderSize: MAX_HEADER_SIZE }, (req, res) 
       'cache-control': 'no-store',
       ...(drain ? {} : { connection: 'close' }),
     });
-    // A slow drain is bounded by requestTimeout below, like any upload.
-    res.end(`${problem.text}\n`);
+    const refuse = () => res.end(`${problem.text}\n`);
+    if (!drain || req.readableEnded) refuse();
+    else {
+      req.once('end', refuse);
+      req.once('error', () => res.destroy());
+      req.resume();
+    }
     return;
   }
   active.add(res);
