@@ -5,12 +5,13 @@ import { SERVER_HEAP_FLAG } from '../../scripts/lib/server-heap.mjs';
 
 export const BENCH_SECRET = 'bench-secret-not-for-production-0123456789abcdef';
 
-export async function waitFor(url, timeoutMs = 60_000) {
+/** Waits until `url` answers 2xx (or, with `anyAnswer`, answers at all, redirects included). */
+export async function waitFor(url, timeoutMs = 60_000, { anyAnswer = false } = {}) {
   const started = Date.now();
   for (;;) {
     try {
-      const res = await fetch(url);
-      if (res.ok) return Date.now() - started;
+      const res = await fetch(url, { redirect: 'manual' });
+      if (res.ok || anyAnswer) return Date.now() - started;
     } catch {
       // not listening yet
     }
