@@ -1,6 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
 import fs from 'node:fs';
-import { SERVER_HEAP_FLAG } from './scripts/lib/server-heap.mjs';
 import { E2E_SESSION_SECRET } from './scripts/lib/test-env.mjs';
 
 /**
@@ -66,7 +65,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node ${SERVER_HEAP_FLAG} scripts/serve.mjs`,
+      command: 'node scripts/serve.mjs',
       url: `http://127.0.0.1:${port}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -78,7 +77,7 @@ export default defineConfig({
       }),
     },
     {
-      command: `node ${SERVER_HEAP_FLAG} scripts/serve.mjs`,
+      command: 'node scripts/serve.mjs',
       url: `${STRICT_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,

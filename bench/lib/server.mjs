@@ -1,7 +1,6 @@
 // Starts the production server (scripts/serve.mjs) as a child process and watches its memory.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { SERVER_HEAP_FLAG } from '../../scripts/lib/server-heap.mjs';
 
 export const BENCH_SECRET = 'bench-secret-not-for-production-0123456789abcdef';
 
@@ -39,7 +38,7 @@ export function startServer({
   script = 'scripts/serve.mjs',
   env = {},
 }) {
-  const child = spawn(process.execPath, [SERVER_HEAP_FLAG, script], {
+  const child = spawn(process.execPath, [script], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { SERVER_HEAP_FLAG } from '../../scripts/lib/server-heap.mjs';
 
 /**
  * A production server of the suite's own (the same build, `node scripts/serve.mjs`), for cases
@@ -35,7 +34,7 @@ export async function startLabServer(env: Record<string, string>): Promise<LabSe
   const secret = `lab-secret-${Math.random().toString(36).slice(2)}-0123456789abcdefghij`;
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   void _ignored;
-  const child: ChildProcess = spawn(process.execPath, [SERVER_HEAP_FLAG, 'scripts/serve.mjs'], {
+  const child: ChildProcess = spawn(process.execPath, ['scripts/serve.mjs'], {
     env: {
       ...inherited,
       NODE_ENV: 'production',

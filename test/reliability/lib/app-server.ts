@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
-import { SERVER_HEAP_FLAG } from '../../../scripts/lib/server-heap.mjs';
 
 /**
  * The production server (scripts/serve.mjs over the last `next build`) as a child process, started
@@ -95,7 +94,7 @@ export class AppServer {
         ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
         ...options.env,
       };
-      const child = spawn(process.execPath, [SERVER_HEAP_FLAG, 'scripts/serve.mjs'], {
+      const child = spawn(process.execPath, ['scripts/serve.mjs'], {
         cwd: ROOT,
         env,
         stdio: ['ignore', 'pipe', 'pipe'],
