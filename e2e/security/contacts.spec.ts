@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { addContact, importFile } from '../contacts-helpers';
 import { expect, expectAccessible, test, type TestUser } from '../fixtures';
 import {
   actionFields,
@@ -22,16 +23,6 @@ const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>
 const SQL = `'; DROP TABLE contacts; -- " OR 1=1 %_\\`;
 
 const cookieOf = (user: TestUser) => user.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-
-async function createContact(page: Page, fields: Record<string, string>): Promise<string> {
-  await page.goto('/contacts/new');
-  for (const [label, value] of Object.entries(fields)) {
-    await page.getByLabel(label, { exact: true }).fill(value);
-  }
-  await page.getByRole('button', { name: 'Save contact' }).click();
-  await expect(page).toHaveURL(/\/contacts\/[0-9a-f-]{36}$/);
-  return new URL(page.url()).pathname.split('/').pop()!;
-}
 
 async function expectNoScriptRan(page: Page) {
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
@@ -89,7 +80,7 @@ test.describe('another user’s contacts', () => {
     // Three users' worth of pages and forms: more than the default time on a busy machine.
     test.slow();
     const base = baseURL!;
-    const victimId = await createContact(page, {
+    const victimId = await addContact(page, {
       'First name': 'Victoria',
       'Last name': 'Secret-Owner',
     });
@@ -205,7 +196,7 @@ test.describe('injection through contacts', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    const id = await createContact(page, {
+    const id = await addContact(page, {
       'First name': XSS.slice(0, 60),
       'Last name': `${XSS.slice(0, 40)}</td></tr><tr><td>`,
       Notes: `${XSS}\n<a href="javascript:alert(1)">click</a><style>body{display:none}</style>`,
@@ -258,7 +249,7 @@ test.describe('injection through contacts', () => {
     // None was saved, and no page links anything but http(s), mailto and tel.
     await page.goto('/contacts');
     await expect(page.getByText('There are no contacts in your address book.')).toBeVisible();
-    await createContact(page, {
+    await addContact(page, {
       'First name': 'Linky',
       Email: 'linky@example.com',
       Website: 'https://example.com/linky',
@@ -274,7 +265,7 @@ test.describe('injection through contacts', () => {
   });
 
   test('SQL metacharacters in search and every field are data', async ({ page, baseURL, user }) => {
-    const id = await createContact(page, {
+    const id = await addContact(page, {
       'First name': SQL.slice(0, 50),
       'Last name': "O'Brien",
       Notes: SQL,
@@ -283,7 +274,7 @@ test.describe('injection through contacts', () => {
     await expect(page.getByText("O'Brien").first()).toBeVisible();
     await expect(page.getByText(SQL).first()).toBeVisible();
     // A contact without any of the metacharacters, which no search for them may find.
-    await createContact(page, { 'First name': 'Plain', 'Last name': 'Person' });
+    await addContact(page, { 'First name': 'Plain', 'Last name': 'Person' });
     for (const q of [SQL, "' OR '1'='1", '%', '_', '\\', "O'Brien", '%%', '\u0000', 'a\u0000b']) {
       const res = await raw(baseURL!, `/contacts?q=${encodeURIComponent(q)}`, {
         headers: { cookie: cookieOf(user) },
@@ -333,21 +324,13 @@ test.describe('injection through contacts', () => {
       `@SUM(1+1)*cmd,-2+3+cmd,"=1+1"`,
       '',
     ].join('\n');
-    await page.goto('/contacts/import');
-    await page
-      .getByLabel('File')
-      .setInputFiles({ name: 'evil.vcf', mimeType: 'text/vcard', buffer: Buffer.from(vcf) });
-    await page.getByRole('button', { name: 'Import' }).click();
+    await importFile(page, 'evil.vcf', vcf);
     await expect(
       page.getByRole('status').filter({ hasText: 'Imported 1 contact. Skipped 1 record.' }),
     ).toBeVisible();
     await expect(page.getByRole('listitem').filter({ hasText: 'Website' })).toBeVisible();
     await expectNoScriptRan(page);
-    await page.goto('/contacts/import');
-    await page
-      .getByLabel('File')
-      .setInputFiles({ name: 'evil.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.getByRole('button', { name: 'Import' }).click();
+    await importFile(page, 'evil.csv', csv);
     await expect(
       page.getByRole('status').filter({ hasText: 'Imported 2 contacts.' }),
     ).toBeVisible();
@@ -466,7 +449,7 @@ test.describe('injection through contacts', () => {
   });
 
   test('contact pages and exports are never cached', async ({ page, baseURL, user }) => {
-    const id = await createContact(page, { 'First name': 'Cache' });
+    const id = await addContact(page, { 'First name': 'Cache' });
     for (const path of [
       '/contacts',
       '/contacts/new',
