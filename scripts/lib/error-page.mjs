@@ -7,7 +7,7 @@
 // page. Client navigations (RSC requests) and JavaScript actions keep Next's own handling, so
 // app/error.tsx still shows there.
 import crypto from 'node:crypto';
-import { isDocumentRequest } from './document-request.mjs';
+import { applyWriteHeadHeaders, isDocumentRequest } from './document-request.mjs';
 
 const page = (reference) => `<!DOCTYPE html>
 <html lang="en">
@@ -44,11 +44,7 @@ export function serveErrorPageFor5xx(req, res, log) {
   let replacing = false;
 
   res.writeHead = function writeHead(status, ...rest) {
-    const headers = rest.find((a) => a && typeof a === 'object');
-    if (headers) {
-      for (const [k, v] of Array.isArray(headers) ? headers : Object.entries(headers))
-        res.setHeader(k, v);
-    }
+    applyWriteHeadHeaders(res, rest);
     const type = String(res.getHeader('content-type') ?? 'text/html');
     // A no-JavaScript action that throws answers "Internal Server Error" as text/plain.
     if (status >= 500 && (type.startsWith('text/html') || type.startsWith('text/plain'))) {

@@ -11,7 +11,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import zlib from 'node:zlib';
-import { isDocumentRequest } from './document-request.mjs';
+import { applyWriteHeadHeaders, isDocumentRequest } from './document-request.mjs';
 
 const NOT_FOUND_PATH = '/_not-found';
 const BLANK_SHELL = 'id="__next_error__"';
@@ -77,11 +77,7 @@ export function notFoundPages(address) {
     };
 
     res.writeHead = function writeHead(status, ...rest) {
-      const headers = rest.find((a) => a && typeof a === 'object');
-      if (headers) {
-        for (const [k, v] of Array.isArray(headers) ? headers : Object.entries(headers))
-          res.setHeader(k, v);
-      }
+      applyWriteHeadHeaders(res, rest);
       decided = true;
       res.statusCode = status;
       holding = status === 404 && String(res.getHeader('content-type')).startsWith('text/html');
