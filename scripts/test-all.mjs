@@ -1,5 +1,5 @@
-// `npm test`: lint, typecheck, the dependency-version check, unit tests and the Playwright suite,
-// then one line of totals.
+// `npm test`: the lock-file check, lint, typecheck, the dependency-version
+// check, unit tests and the Playwright suite, then one line of totals.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +17,7 @@ const check = (name, args) => {
   return status;
 };
 let failed = 0;
+failed |= check('lockfile', ['check:lock']);
 failed |= check('lint', ['lint']);
 failed |= check('typecheck', ['typecheck']);
 failed |= check('security-versions', ['security:versions']);
