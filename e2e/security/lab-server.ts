@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
- * A production server of the suite's own (the same build, `node scripts/serve.mjs`), for cases
+ * A production server of the suite's own (the same build, `node server/index.ts`), for cases
  * the shared servers cannot show: other settings (a trusted proxy, short sessions, a database
  * that is down) and the server's own output, which the log checks read.
  */
@@ -34,7 +34,7 @@ export async function startLabServer(env: Record<string, string>): Promise<LabSe
   const secret = `lab-secret-${Math.random().toString(36).slice(2)}-0123456789abcdefghij`;
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   void _ignored;
-  const child: ChildProcess = spawn(process.execPath, ['scripts/serve.mjs'], {
+  const child: ChildProcess = spawn(process.execPath, ['server/index.ts'], {
     env: {
       ...inherited,
       NODE_ENV: 'production',
