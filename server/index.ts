@@ -11,6 +11,7 @@
 // imports name the file with its extension.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import next from 'next';
 import {
   forwardedClientAddress,
@@ -101,6 +102,13 @@ const server = http.createServer({ maxHeaderSize: MAX_HEADER_SIZE }, (req, res) 
   serveNotFoundPageFor404(req, res, logError);
   void handle(req, res);
 });
+// Upgraded connections (the development hot-reload WebSocket) are no longer the HTTP server's to
+// close, yet server.close() waits for them: an open browser tab would hold a stop forever.
+const upgraded = new Set<Duplex>();
+server.on('upgrade', (_req, socket: Duplex) => {
+  upgraded.add(socket);
+  socket.once('close', () => upgraded.delete(socket));
+});
 server.keepAliveTimeout = 5_000;
 server.headersTimeout = 10_000;
 server.requestTimeout = 60_000;
@@ -126,6 +134,7 @@ async function stop(signal: NodeJS.Signals) {
   const deadline = setTimeout(() => server.closeAllConnections(), drainMs);
   await new Promise((resolve) => setTimeout(resolve, graceMs));
   // Stop accepting, close idle keep-alive connections, then the ones that become idle.
+  for (const socket of upgraded) socket.destroy();
   const closed = new Promise((resolve) => server.close(resolve));
   const sweep = setInterval(() => server.closeIdleConnections(), 250);
   await closed;
