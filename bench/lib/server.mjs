@@ -31,13 +31,7 @@ export function peakRssMb(pid) {
   }
 }
 
-export function startServer({
-  port,
-  dataDir,
-  databaseUrl,
-  script = 'server/index.ts',
-  env = {},
-}) {
+export function startServer({ port, dataDir, databaseUrl, script = 'server/index.ts', env = {} }) {
   const child = spawn(process.execPath, [script], {
     env: {
       ...process.env,
