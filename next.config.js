@@ -57,7 +57,7 @@ const nextConfig = {
   experimental: {
     serverActions: {
       // Next has one limit for every action, so it is the largest (imports: 5 MB of file). The
-      // custom server (scripts/serve.mjs) holds every other path to a much smaller one.
+      // custom server (server/index.ts) holds every other path to a much smaller one.
       bodySizeLimit: '6mb',
     },
   },

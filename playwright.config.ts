@@ -65,7 +65,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: 'node scripts/serve.mjs',
+      command: 'node server/index.ts',
       url: `http://127.0.0.1:${port}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -77,7 +77,7 @@ export default defineConfig({
       }),
     },
     {
-      command: 'node scripts/serve.mjs',
+      command: 'node server/index.ts',
       url: `${STRICT_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -2,9 +2,8 @@ import { ConfigError, getConfig } from './config';
 import { openDatabase } from './db/client';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { getLogger } from './log';
+import { behindCustomServer, onCustomServerStop } from './server-handover.mts';
 import { runShutdown } from './shutdown';
-
-const customServerKey = Symbol.for('contact-cards.custom-server');
 
 export async function startServerProcess(): Promise<void> {
   let config;
@@ -35,9 +34,10 @@ export async function startServerProcess(): Promise<void> {
       'database unavailable at start-up',
     );
   }
-  // scripts/serve.mjs drains requests before it runs the shutdown hooks; `next dev` has no such
-  // server, so close the database here.
-  if (!(globalThis as Record<symbol, unknown>)[customServerKey]) {
+  // The custom server (server/index.ts, in production and in development) drains requests first
+  // and then asks for this; under plain `next start` the signal closes the database at once.
+  if (behindCustomServer()) onCustomServerStop(runShutdown);
+  else {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => void runShutdown().finally(() => process.exit(0)));
     }

@@ -2,7 +2,7 @@
 // than package.json's engines.node, stop at once with one line instead of a stack trace later.
 // CommonJS and old syntax on purpose, so that any Node that can run npm can run it.
 'use strict';
-var engines = require('../package.json').engines.node; // e.g. ">=22.13"
+var engines = require('../package.json').engines.node; // e.g. ">=22.18"
 var need = /(\d+)\.(\d+)/.exec(engines);
 var have = process.versions.node.split('.').map(Number);
 var major = Number(need[1]);

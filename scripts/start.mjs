@@ -1,5 +1,5 @@
 // `npm start`: build the production bundle when there is none or it is older than the sources,
-// then serve it. Everything a newcomer needs, nothing to configure.
+// then serve it with server/index.ts. Everything a newcomer needs, nothing to configure.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,4 +45,4 @@ if (buildIsStale()) {
 
 process.env.SESSION_SECRET = secret;
 process.env.NODE_ENV = 'production';
-await import('./serve.mjs');
+await import('../server/index.ts');

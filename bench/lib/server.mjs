@@ -1,4 +1,4 @@
-// Starts the production server (scripts/serve.mjs) as a child process and watches its memory.
+// Starts the production server (server/index.ts) as a child process and watches its memory.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -31,13 +31,7 @@ export function peakRssMb(pid) {
   }
 }
 
-export function startServer({
-  port,
-  dataDir,
-  databaseUrl,
-  script = 'scripts/serve.mjs',
-  env = {},
-}) {
+export function startServer({ port, dataDir, databaseUrl, script = 'server/index.ts', env = {} }) {
   const child = spawn(process.execPath, [script], {
     env: {
       ...process.env,

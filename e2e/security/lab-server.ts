@@ -5,9 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
- * A production server of the suite's own (the same build, `node scripts/serve.mjs`), for cases
+ * A production server of the suite's own (the same build, `node server/index.ts`), for cases
  * the shared servers cannot show: other settings (a trusted proxy, short sessions, a database
- * that is down) and the server's own output, which the log checks read.
+ * that is down) and the server's own output, which the log checks read. `args` runs something
+ * else on the same terms: `['server/index.ts', '--dev']`, or plain `next start`.
  */
 export interface LabServer {
   url: string;
@@ -28,13 +29,18 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startLabServer(env: Record<string, string>): Promise<LabServer> {
+export const NEXT_START = ['node_modules/next/dist/bin/next', 'start'];
+
+export async function startLabServer(
+  env: Record<string, string>,
+  { args = ['server/index.ts'], readyWithinMs = 110_000 } = {},
+): Promise<LabServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'contact-cards-lab-'));
   const secret = `lab-secret-${Math.random().toString(36).slice(2)}-0123456789abcdefghij`;
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   void _ignored;
-  const child: ChildProcess = spawn(process.execPath, ['scripts/serve.mjs'], {
+  const child: ChildProcess = spawn(process.execPath, args, {
     env: {
       ...inherited,
       NODE_ENV: 'production',
@@ -65,7 +71,7 @@ export async function startLabServer(env: Record<string, string>): Promise<LabSe
 
   // Ready when it answers at all (a server whose database is down answers 503). The first
   // answer waits for the new data folder's initdb: seconds, or much longer on a busy machine.
-  const deadline = Date.now() + 110_000;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`lab server exited:\n${output}`);
     try {
@@ -74,7 +80,7 @@ export async function startLabServer(env: Record<string, string>): Promise<LabSe
     } catch {
       if (Date.now() > deadline) {
         await stop();
-        throw new Error(`lab server did not start within 110 s:\n${output}`);
+        throw new Error(`lab server did not start within ${readyWithinMs / 1000} s:\n${output}`);
       }
       await new Promise((r) => setTimeout(r, 250));
     }

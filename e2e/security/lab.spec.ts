@@ -244,7 +244,7 @@ test.describe('when the database is unreachable', () => {
   }, testInfo) => {
     // Next renders an error in a page as an empty "__next_error__" document that only the
     // client fills in (with app/error.tsx); the custom server sends a real page instead
-    // (scripts/lib/error-page.mjs), so this holds without JavaScript too.
+    // (server/error-page.ts), so this holds without JavaScript too.
     test.skip(jsEnabled(testInfo), 'JavaScript renders app/error.tsx.');
     await context.addCookies([{ name: 'cc_session', value: cookie, url: down.url }]);
     await page.goto(`${down.url}/login`);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import net from 'node:net';
 
 /**
- * The production server (scripts/serve.mjs over the last `next build`) as a child process, started
+ * The production server (server/index.ts over the last `next build`) as a child process, started
  * the way playwright.config.ts starts it, with its output kept for assertions and failure reports.
  */
 export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -94,7 +94,7 @@ export class AppServer {
         ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
         ...options.env,
       };
-      const child = spawn(process.execPath, ['scripts/serve.mjs'], {
+      const child = spawn(process.execPath, ['server/index.ts'], {
         cwd: ROOT,
         env,
         stdio: ['ignore', 'pipe', 'pipe'],

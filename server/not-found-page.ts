@@ -9,9 +9,20 @@
 // headers (so the header shows who is signed in, and the CSP nonce matches its scripts). Any
 // other 404 goes out unchanged. Client navigations (RSC requests) keep Next's own handling.
 import crypto from 'node:crypto';
-import http from 'node:http';
+import http, {
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import zlib from 'node:zlib';
-import { applyWriteHeadHeaders, isDocumentRequest } from './document-request.mjs';
+import {
+  applyWriteHeadHeaders,
+  callbackOf,
+  isDocumentRequest,
+  originalMethods,
+  type Log,
+  type WriteArgs,
+} from './document-request.ts';
 
 const NOT_FOUND_PATH = '/_not-found';
 const BLANK_SHELL = 'id="__next_error__"';
@@ -24,7 +35,7 @@ const HOP_BY_HOP = new Set([
   'date',
 ]);
 
-function decode(body, encoding) {
+function decode(body: Buffer, encoding: unknown): Buffer {
   switch (String(encoding ?? '').toLowerCase()) {
     case 'gzip':
       return zlib.gunzipSync(body);
@@ -37,15 +48,28 @@ function decode(body, encoding) {
   }
 }
 
+interface Marker {
+  name: string;
+  value: string;
+}
+interface Page {
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
 /** GET /_not-found on this server, as the visitor would: their cookies, languages and encodings. */
-function fetchNotFoundPage(address, req, marker) {
+function fetchNotFoundPage(
+  address: Address,
+  requestHeaders: IncomingHttpHeaders,
+  marker: Marker,
+): Promise<Page> {
   return new Promise((resolve, reject) => {
-    const headers = { ...req.headers, [marker.name]: marker.value };
+    const headers = { ...requestHeaders, [marker.name]: marker.value };
     const sub = http.get(
       { ...address, path: NOT_FOUND_PATH, headers, agent: false, timeout: 10_000 },
       (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
         res.on('error', reject);
       },
@@ -55,51 +79,65 @@ function fetchNotFoundPage(address, req, marker) {
   });
 }
 
-/**
- * Returns the per-request hook for scripts/serve.mjs. `address()` gives where this server
- * listens; sub-requests carry a per-process marker so they are never intercepted themselves.
- */
-export function notFoundPages(address) {
-  const marker = { name: 'x-contact-cards-not-found', value: crypto.randomUUID() };
+/** Where this server can be reached from itself. */
+export interface Address {
+  host: string;
+  port: number;
+}
 
-  return function serveNotFoundPageFor404(req, res, log) {
+/**
+ * Returns the per-request hook for server/index.ts. `address()` gives where this server listens;
+ * sub-requests carry a per-process marker so they are never intercepted themselves.
+ */
+export function notFoundPages(address: () => Address) {
+  const marker: Marker = { name: 'x-contact-cards-not-found', value: crypto.randomUUID() };
+
+  return function serveNotFoundPageFor404(
+    req: IncomingMessage,
+    res: ServerResponse,
+    log: Log,
+  ): void {
     if (req.method !== 'GET' || !isDocumentRequest(req)) return;
     if (req.headers[marker.name] === marker.value) return;
-    const original = { writeHead: res.writeHead, write: res.write, end: res.end };
+    const original = originalMethods(res);
     const requestHeaders = { ...req.headers };
     let decided = false;
     let holding = false;
-    const chunks = [];
+    const chunks: Buffer[] = [];
 
-    const push = (chunk, encoding) => {
-      if (chunk != null && typeof chunk !== 'function')
-        chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding));
+    const push = (chunk: unknown, encoding: unknown) => {
+      if (Buffer.isBuffer(chunk)) chunks.push(chunk);
+      else if (typeof chunk === 'string')
+        chunks.push(
+          Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'),
+        );
+      else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
     };
 
-    res.writeHead = function writeHead(status, ...rest) {
+    res.writeHead = function writeHead(status: number, ...rest: unknown[]) {
       applyWriteHeadHeaders(res, rest);
       decided = true;
       res.statusCode = status;
       holding = status === 404 && String(res.getHeader('content-type')).startsWith('text/html');
-      return holding ? res : original.writeHead.call(res, status);
-    };
-    res.write = function write(chunk, encoding, callback) {
+      return holding ? res : original.writeHead(status);
+    } as ServerResponse['writeHead'];
+    res.write = function write(...args: WriteArgs) {
       if (!decided) res.writeHead(res.statusCode);
-      if (!holding) return original.write.call(res, chunk, encoding, callback);
-      push(chunk, typeof encoding === 'string' ? encoding : undefined);
-      const cb = typeof encoding === 'function' ? encoding : callback;
+      if (!holding) return original.write(...args);
+      push(args[0], args[1]);
+      const cb = callbackOf(args);
       if (cb) process.nextTick(cb);
       return true;
-    };
-    res.end = function end(chunk, encoding, callback) {
+    } as ServerResponse['write'];
+    res.end = function end(...args: WriteArgs) {
       if (!decided) res.writeHead(res.statusCode);
-      if (!holding) return original.end.call(res, chunk, encoding, callback);
-      push(chunk, typeof encoding === 'string' ? encoding : undefined);
-      const cb = [chunk, encoding, callback].find((a) => typeof a === 'function');
+      if (!holding) return original.end(...args);
+      push(args[0], args[1]);
+      const cb = callbackOf(args);
       const held = Buffer.concat(chunks);
-      const send = (status, body) => {
-        original.writeHead.call(res, status);
-        original.end.call(res, body, cb);
+      const send = (status: number, body: Buffer) => {
+        original.writeHead(status);
+        original.end(body, cb);
       };
       let blank = false;
       try {
@@ -113,7 +151,7 @@ export function notFoundPages(address) {
         send(404, held);
         return res;
       }
-      fetchNotFoundPage(address(), { headers: requestHeaders }, marker).then(
+      fetchNotFoundPage(address(), requestHeaders, marker).then(
         (page) => {
           for (const name of res.getHeaderNames()) res.removeHeader(name);
           for (const [name, value] of Object.entries(page.headers)) {
@@ -127,6 +165,6 @@ export function notFoundPages(address) {
         },
       );
       return res;
-    };
+    } as ServerResponse['end'];
   };
 }

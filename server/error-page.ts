@@ -7,9 +7,17 @@
 // page. Client navigations (RSC requests) and JavaScript actions keep Next's own handling, so
 // app/error.tsx still shows there.
 import crypto from 'node:crypto';
-import { applyWriteHeadHeaders, isDocumentRequest } from './document-request.mjs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  applyWriteHeadHeaders,
+  callbackOf,
+  isDocumentRequest,
+  originalMethods,
+  type Log,
+  type WriteArgs,
+} from './document-request.ts';
 
-const page = (reference) => `<!DOCTYPE html>
+const page = (reference: string) => `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -38,12 +46,12 @@ const page = (reference) => `<!DOCTYPE html>
  * and the page above is sent instead. Installed before Next's handler, so it sits below Next's
  * compression and sees the final headers (Content-Encoding is removed: the page goes out plain).
  */
-export function serveErrorPageFor5xx(req, res, log) {
+export function serveErrorPageFor5xx(req: IncomingMessage, res: ServerResponse, log: Log): void {
   if (!isDocumentRequest(req)) return;
-  const original = { writeHead: res.writeHead, write: res.write, end: res.end };
+  const original = originalMethods(res);
   let replacing = false;
 
-  res.writeHead = function writeHead(status, ...rest) {
+  res.writeHead = function writeHead(status: number, ...rest: unknown[]) {
     applyWriteHeadHeaders(res, rest);
     const type = String(res.getHeader('content-type') ?? 'text/html');
     // A no-JavaScript action that throws answers "Internal Server Error" as text/plain.
@@ -54,21 +62,20 @@ export function serveErrorPageFor5xx(req, res, log) {
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.setHeader('cache-control', 'no-store');
     }
-    return original.writeHead.call(res, status);
-  };
-  res.write = function write(chunk, encoding, callback) {
+    return original.writeHead(status);
+  } as ServerResponse['writeHead'];
+  res.write = function write(...args: WriteArgs) {
     if (!res.headersSent) res.writeHead(res.statusCode);
-    if (!replacing) return original.write.call(res, chunk, encoding, callback);
-    const cb = typeof encoding === 'function' ? encoding : callback;
+    if (!replacing) return original.write(...args);
+    const cb = callbackOf(args);
     if (cb) process.nextTick(cb);
     return true;
-  };
-  res.end = function end(chunk, encoding, callback) {
+  } as ServerResponse['write'];
+  res.end = function end(...args: WriteArgs) {
     if (!res.headersSent) res.writeHead(res.statusCode);
-    if (!replacing) return original.end.call(res, chunk, encoding, callback);
+    if (!replacing) return original.end(...args);
     const reference = crypto.randomBytes(5).toString('hex');
     log({ event: 'error_page', reference, method: req.method, path: req.url?.split('?')[0] });
-    const cb = [chunk, encoding, callback].find((a) => typeof a === 'function');
-    return original.end.call(res, page(reference), 'utf8', cb);
-  };
+    return original.end(page(reference), 'utf8', callbackOf(args));
+  } as ServerResponse['end'];
 }

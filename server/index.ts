@@ -1,57 +1,49 @@
-// The production server: Next's request handler behind a small node:http server, for four things
-// `next start` cannot do (docs/decisions/003-custom-server.md):
+// The one server of the app, in production (`npm start`) and in development (`npm run dev`, which
+// passes --dev): Next's request handler behind a small node:http server, for what `next start`
+// and `next dev` cannot do (docs/decisions/003-custom-server.md):
 // 1. the client address from the connection: Next keeps a client-sent X-Forwarded-For as it is;
 // 2. a graceful stop: drain requests, then close the embedded database and release its lock;
 // 3. proxy headers trusted only when TRUST_PROXY says so;
 // 4. request-size limits per path (Next has one body limit for every server action);
 // 5. a server-rendered page where the App Router would send an empty one: the error page for a
-//    5xx (lib/error-page.mjs) and the not-found page for a notFound() (lib/not-found-page.mjs).
+//    5xx (error-page.ts) and the not-found page for a notFound() (not-found-page.ts).
+// Node runs this TypeScript itself (type stripping, Node ≥ 22.18): erasable syntax only, and
+// imports name the file with its extension.
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import next from 'next';
-import { serveErrorPageFor5xx } from './lib/error-page.mjs';
-import { notFoundPages } from './lib/not-found-page.mjs';
+import {
+  forwardedClientAddress,
+  socketClientAddress,
+  trustedHopsFrom,
+} from '../lib/forwarded-for.mts';
+import { announceCustomServer, stopApp } from '../lib/server-handover.mts';
+import { serveErrorPageFor5xx } from './error-page.ts';
+import { bodyProblem, DRAIN_LIMIT, MAX_HEADER_SIZE } from './limits.ts';
+import { notFoundPages } from './not-found-page.ts';
 
-globalThis[Symbol.for('contact-cards.custom-server')] = true;
+const dev = process.argv.includes('--dev');
+// Before Next loads: the app then trusts the header below (lib/server-handover.mts).
+announceCustomServer();
 
 // Validated in full by lib/config.ts during app.prepare(); read here only to bind the socket.
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || '0.0.0.0';
-const trustedHops =
-  process.env.TRUST_PROXY === 'true' ? 1 : Number(process.env.TRUST_PROXY || 0) || 0;
+const trustedHops = trustedHopsFrom(process.env.TRUST_PROXY);
 const drainMs = 10_000;
 // Requests sent just before the signal may still sit unread in the kernel (a new connection in
 // the backlog, or bytes on a keep-alive one) while the event loop is busy: closing at once
 // resets them. For this long after the signal the socket stays open and anything new gets a 503.
 const graceMs = 1_000;
 
-// Request bodies: the largest form (a contact with every field at its cap, in 4-byte characters)
-// is well under 64 KB; only the import page takes a file. Next's own limit (next.config.js) is the
-// import's, so this is what holds every other path to the small one.
-const BODY_LIMIT = 256 * 1024;
-/** Bodies refused for their size but read (and discarded) so the client sees the refusal. */
-const DRAIN_LIMIT = 16 * 1024 * 1024;
-const LARGE_BODY_LIMITS = new Map([['/contacts/import', 6 * 1024 * 1024]]);
-// Node answers 431 to anything larger. Our cookies take under 4 KB; browsers send at most 8 KB.
-const MAX_HEADER_SIZE = 16 * 1024;
-
-/** The address of the client: the socket's, or the one the trusted proxies recorded. */
-function clientAddress(req) {
-  const socketAddress = (req.socket.remoteAddress || 'unknown').replace(/^::ffff:/, '');
-  if (trustedHops === 0) return socketAddress;
-  const hops = String(req.headers['x-forwarded-for'] || '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  // Each trusted proxy appended the address it saw; anything left of those is client-supplied.
-  return hops[Math.max(0, hops.length - trustedHops)] || socketAddress;
-}
-
-function normaliseHeaders(req) {
-  const address = clientAddress(req);
+function normaliseHeaders(req: http.IncomingMessage): void {
+  const fromSocket = socketClientAddress(req.socket.remoteAddress);
+  const address = forwardedClientAddress(req.headers['x-forwarded-for'], trustedHops) ?? fromSocket;
   req.headers['x-contact-cards-client'] = address;
   if (trustedHops === 0) {
     req.headers['x-forwarded-for'] = address;
-    req.headers['x-forwarded-proto'] = req.socket.encrypted ? 'https' : 'http';
+    req.headers['x-forwarded-proto'] = 'encrypted' in req.socket ? 'https' : 'http';
     delete req.headers['x-forwarded-host'];
     delete req.headers['x-forwarded-port'];
     delete req.headers['x-real-ip'];
@@ -59,39 +51,13 @@ function normaliseHeaders(req) {
   }
 }
 
-/** Why the request's body is refused before anyone reads it, or null. */
-function bodyProblem(req) {
-  // A length we cannot check up front is refused: browsers always send Content-Length, and the
-  // body is then never read at all when it is too large.
-  if (req.headers['transfer-encoding']) {
-    return { status: 411, text: 'Length Required: send the body with a Content-Length.' };
-  }
-  const length = Number(req.headers['content-length'] ?? 0);
-  let pathname = '/';
-  try {
-    pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-  } catch {
-    // Node already refused request lines it cannot parse; anything else gets the small limit.
-  }
-  const limit = LARGE_BODY_LIMITS.get(pathname) ?? BODY_LIMIT;
-  if (length > limit) {
-    return {
-      status: 413,
-      text: `Payload Too Large: this server accepts at most ${Math.round(limit / 1024)} KB here.`,
-    };
-  }
-  return null;
-}
+const log = (level: number, fields: Record<string, unknown>) =>
+  console.log(JSON.stringify({ level, time: Date.now(), app: 'contact-cards', ...fields }));
+const logError = (fields: Record<string, unknown>) => log(50, fields);
 
-const app = next({ dev: false, hostname: hostname === '0.0.0.0' ? 'localhost' : hostname, port });
-await app.prepare();
-const handle = app.getRequestHandler();
-
-const logError = (fields) =>
-  console.log(JSON.stringify({ level: 50, time: Date.now(), app: 'contact-cards', ...fields }));
 /** Where sub-requests reach this server (a wildcard address is reached on loopback). */
 function loopbackAddress() {
-  const { address, port: bound } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const { address, port: bound } = server.address() as AddressInfo;
   const host = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '::1' : address;
   return { host, port: bound };
 }
@@ -99,7 +65,7 @@ const serveNotFoundPageFor404 = notFoundPages(loopbackAddress);
 
 let stopping = false;
 /** Responses in progress, so a stop can ask them to end their connection when sent. */
-const active = new Set();
+const active = new Set<http.ServerResponse>();
 const server = http.createServer({ maxHeaderSize: MAX_HEADER_SIZE }, (req, res) => {
   if (stopping) {
     res.writeHead(503, { 'content-type': 'text/plain', connection: 'close', 'retry-after': '5' });
@@ -134,51 +100,48 @@ const server = http.createServer({ maxHeaderSize: MAX_HEADER_SIZE }, (req, res) 
   normaliseHeaders(req);
   serveErrorPageFor5xx(req, res, logError);
   serveNotFoundPageFor404(req, res, logError);
-  handle(req, res);
+  void handle(req, res);
+});
+// Upgraded connections (the development hot-reload WebSocket) are no longer the HTTP server's to
+// close, yet server.close() waits for them: an open browser tab would hold a stop forever.
+const upgraded = new Set<Duplex>();
+server.on('upgrade', (_req, socket: Duplex) => {
+  upgraded.add(socket);
+  socket.once('close', () => upgraded.delete(socket));
 });
 server.keepAliveTimeout = 5_000;
 server.headersTimeout = 10_000;
 server.requestTimeout = 60_000;
 
-server.listen(port, hostname, () => {
-  console.log(
-    JSON.stringify({
-      level: 30,
-      time: Date.now(),
-      app: 'contact-cards',
-      event: 'listening',
-      port,
-      hostname,
-    }),
-  );
+// httpServer: in development Next attaches its hot-reload WebSocket to this server's upgrades.
+const app = next({
+  dev,
+  hostname: hostname === '0.0.0.0' ? 'localhost' : hostname,
+  port,
+  httpServer: server,
 });
+await app.prepare();
+const handle = app.getRequestHandler();
 
-async function stop(signal) {
+server.listen(port, hostname, () => log(30, { event: 'listening', port, hostname, dev }));
+
+async function stop(signal: NodeJS.Signals) {
   if (stopping) return;
   stopping = true;
-  console.log(
-    JSON.stringify({
-      level: 30,
-      time: Date.now(),
-      app: 'contact-cards',
-      event: 'stopping',
-      signal,
-    }),
-  );
+  log(30, { event: 'stopping', signal });
   // No new request after these responses: their connections close once they are sent.
   for (const res of active) if (!res.headersSent) res.setHeader('connection', 'close');
   const deadline = setTimeout(() => server.closeAllConnections(), drainMs);
   await new Promise((resolve) => setTimeout(resolve, graceMs));
   // Stop accepting, close idle keep-alive connections, then the ones that become idle.
+  for (const socket of upgraded) socket.destroy();
   const closed = new Promise((resolve) => server.close(resolve));
   const sweep = setInterval(() => server.closeIdleConnections(), 250);
   await closed;
   clearInterval(sweep);
   clearTimeout(deadline);
-  await globalThis[Symbol.for('contact-cards.shutdown')]?.run();
-  console.log(
-    JSON.stringify({ level: 30, time: Date.now(), app: 'contact-cards', event: 'stopped' }),
-  );
+  await stopApp();
+  log(30, { event: 'stopped' });
   process.exit(0);
 }
 process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,80 @@
+import http from 'node:http';
+import { expect, test } from '../fixtures';
+import { actionFields, multipart, raw } from '../security/http';
+import { startLabServer, type LabServer } from '../security/lab-server';
+
+/*
+ * `npm run dev` runs the production server's code (server/index.ts --dev): the client address
+ * comes from the socket, so a forged X-Forwarded-For changes nothing in development either. Shown
+ * with the per-address sign-in limit, set to 3: forged headers do not get a fourth try, while
+ * another (real) loopback address has its own allowance, so the bucket is the socket's address
+ * and not the shared "unknown" one that plain `next dev` would fall back to.
+ */
+const randomByte = () => 1 + Math.floor(Math.random() * 254);
+const loopback = () => `127.${randomByte()}.${randomByte()}.${randomByte()}`;
+
+/** A failed sign-in posted without JavaScript from `from`, claiming to come from `forged`. */
+async function failedSignIn(lab: LabServer, login: string, from: string, forged: string) {
+  const { body, contentType } = await multipart([
+    ...actionFields(login),
+    ['username', `nobody_${randomByte()}`],
+    ['password', 'not the password'],
+  ]);
+  const url = new URL('/login', lab.url);
+  return new Promise<string>((resolve, reject) => {
+    const request = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress: from,
+        headers: {
+          'content-type': contentType,
+          'content-length': body.length,
+          accept: 'text/html',
+          origin: lab.url,
+          'x-forwarded-for': forged,
+          'x-real-ip': forged,
+          forwarded: `for=${forged}`,
+        },
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve(text));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+test('development server: a forged X-Forwarded-For does not change the client address', async ({
+  javaScriptEnabled,
+}, testInfo) => {
+  test.skip(!javaScriptEnabled, 'Raw HTTP against a server of its own: once.');
+  // Development compiles each page on first use: slow on a busy machine.
+  testInfo.setTimeout(360_000);
+  const lab = await startLabServer(
+    { NODE_ENV: 'development', TRUST_PROXY: '0', THROTTLE_IP_PER_MINUTE: '3', LOG_LEVEL: 'warn' },
+    // The first start compiles the instrumentation and middleware: a minute or more when busy.
+    { args: ['server/index.ts', '--dev'], readyWithinMs: 240_000 },
+  );
+  try {
+    const login = (await raw(lab.url, '/login', { timeoutMs: 120_000 })).body;
+    const from = loopback();
+    for (let i = 0; i < 3; i++) {
+      const body = await failedSignIn(lab, login, from, `203.0.113.${i + 1}`);
+      expect(body, `attempt ${i + 1}`).toContain('Invalid username or password.');
+    }
+    const forged = await failedSignIn(lab, login, from, '198.51.100.99');
+    expect(forged).toContain('Too many attempts from your network.');
+    const elsewhere = await failedSignIn(lab, login, loopback(), '203.0.113.1');
+    expect(elsewhere).toContain('Invalid username or password.');
+    expect(lab.output(), 'the server said it runs in development').toContain('"dev":true');
+  } finally {
+    await lab.stop();
+  }
+});
