@@ -1,4 +1,4 @@
-// `npm run bench`: build, start on a free port with a fresh data folder, seed, load on loopback,
+// `npm run bench` (node --import tsx: it uses the TypeScript test support module): build, start on a free port with a fresh data folder, seed, load on loopback,
 // print one table and write it as JSON (bench/results/latest.json). Numbers only: no test asserts
 // a time. Options:
 //   --short            a quick look (< 2 minutes): shorter runs, no 100,000-contact user, no Lighthouse
@@ -11,11 +11,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort, tempDir } from '../scripts/lib/test-env.mjs';
-import { formFields, multipart, signIn } from './lib/forms.mjs';
+import {
+  AppServer,
+  freePort,
+  multipart,
+  parseForms,
+  pickForm,
+  signInCookie,
+  tempDir,
+  TEST_PASSWORD,
+  TEST_SESSION_SECRET,
+  waitForAnswer,
+} from '../test/support/index.ts';
 import { lighthouseScores } from './lib/lighthouse.mjs';
 import { load } from './lib/load.mjs';
-import { BENCH_SECRET, startServer, waitFor } from './lib/server.mjs';
 import { browserWeight } from './lib/weight.mjs';
 
 const args = process.argv.slice(2);
@@ -29,7 +38,7 @@ const usePostgres = args.includes('--db=postgres');
 const duration = short ? 2 : 10;
 const warmUp = short ? 1 : 3;
 const connections = 10;
-const PASSWORD = 'bench password 0123';
+const PASSWORD = TEST_PASSWORD;
 
 const table = [];
 const record = (row, name, values) => {
@@ -64,9 +73,10 @@ const dataDir = tempDir('bench');
 const baseEnv = {
   ...process.env,
   DATA_DIR: dataDir,
-  SESSION_SECRET: BENCH_SECRET,
+  SESSION_SECRET: TEST_SESSION_SECRET,
   LOG_LEVEL: 'warn',
-  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  // The seeds must write where the server reads: never a DATABASE_URL the shell happens to have.
+  DATABASE_URL: databaseUrl ?? '',
 };
 
 function run(cmd, cmdArgs, env = baseEnv) {
@@ -101,10 +111,13 @@ for (const user of Object.values(users)) {
 }
 
 // ---- the app ---------------------------------------------------------------------------------
-const port = await freePort();
-const app = startServer({ port, dataDir, databaseUrl });
-const startupMs = await waitFor(`${app.origin}/login`);
-const origin = app.origin;
+const app = await AppServer.spawn({
+  dataDir,
+  databaseUrl,
+  stdio: 'inherit',
+});
+const origin = app.url;
+const startupMs = await waitForAnswer(`${origin}/login`);
 if (wanted.has(7))
   record(7, 'start-up to first 200 on /login (existing data folder)', {
     ms: Date.now() - app.startedAt,
@@ -113,7 +126,7 @@ if (wanted.has(7))
 
 const cookies = {};
 for (const [key, user] of Object.entries(users))
-  cookies[key] = await signIn(origin, user.name, PASSWORD);
+  cookies[key] = await signInCookie(origin, user.name, PASSWORD);
 
 try {
   if (wanted.has(1) || wanted.has(2)) {
@@ -169,10 +182,12 @@ try {
     });
     // Sign-ins at the hasher's pace: a fixed no-JS form body re-posted by autocannon.
     const html = await (await fetch(`${origin}/login`)).text();
-    const body = formFields(html, 'name="password"');
-    body.set('username', users.main.name);
-    body.set('password', PASSWORD);
-    const form = multipart(body);
+    const loginForm = pickForm(parseForms(html), { fields: ['password'] });
+    const values = { username: users.main.name, password: PASSWORD };
+    const form = await multipart([
+      ...loginForm.fields.filter(([name]) => !(name in values)),
+      ...Object.entries(values),
+    ]);
     const [busy, signIns] = await Promise.all([
       load(`${origin}/contacts`, { duration, connections: 4, headers: { cookie: cookies.main } }),
       load(`${origin}/login`, {
@@ -221,7 +236,7 @@ async function withProcess(cmdArgs, readyUrl, work) {
   });
   try {
     // These servers answer a request without a cookie with a 307: any answer means ready.
-    await waitFor(readyUrl, 30_000, { anyAnswer: true });
+    await waitForAnswer(readyUrl, 30_000, { anyAnswer: true });
     return await work();
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -10,9 +10,9 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PooledUser } from './seed-users';
-import { PASSWORD } from './test-password';
+import { TEST_PASSWORD } from '../test/support';
 
-export { expect, PASSWORD };
+export { expect, TEST_PASSWORD };
 
 /** A username no other test uses (3 to 32 characters). */
 export function uniqueName(prefix = 'u'): string {
@@ -57,7 +57,7 @@ export async function registerUser(
   browser: Browser,
   baseURL: string,
   username = uniqueName(),
-  password = PASSWORD,
+  password = TEST_PASSWORD,
 ) {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
   const page = await context.newPage();

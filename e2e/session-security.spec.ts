@@ -8,7 +8,7 @@ import {
   setSessionCookie,
   tokenOf,
 } from './auth-helpers';
-import { expect, expectAccessible, PASSWORD, test } from './fixtures';
+import { expect, expectAccessible, TEST_PASSWORD, test } from './fixtures';
 
 /** Words that only a signed-in page shows. */
 const PROTECTED_TEXT = ['Active sessions', 'Change password', 'Welcome,'];
@@ -90,13 +90,13 @@ test.describe('session cookies', () => {
     };
     await replay(async () => {
       await page.goto('/account');
-      await page.getByLabel('Current password').fill(PASSWORD);
-      await page.getByLabel('New password', { exact: true }).fill(`${PASSWORD} again`);
-      await page.getByLabel('Confirm new password').fill(`${PASSWORD} again`);
+      await page.getByLabel('Current password').fill(TEST_PASSWORD);
+      await page.getByLabel('New password', { exact: true }).fill(`${TEST_PASSWORD} again`);
+      await page.getByLabel('Confirm new password').fill(`${TEST_PASSWORD} again`);
       await page.getByRole('button', { name: 'Change password' }).click();
       await expect(page.getByRole('status')).toContainText('Your password has been changed.');
     });
-    user.password = `${PASSWORD} again`;
+    user.password = `${TEST_PASSWORD} again`;
     await replay(async () => {
       await page.goto('/account');
       const row = page.getByRole('row').filter({ hasNotText: 'This device' }).nth(1);
@@ -126,7 +126,7 @@ test.describe('without a session', () => {
       [
         'change password',
         async (p) => {
-          await p.getByLabel('Current password').fill(PASSWORD);
+          await p.getByLabel('Current password').fill(TEST_PASSWORD);
           await p.getByLabel('New password', { exact: true }).fill('a brand new passphrase 3');
           await p.getByLabel('Confirm new password').fill('a brand new passphrase 3');
           await p.getByRole('button', { name: 'Change password' }).click();
@@ -158,7 +158,7 @@ test.describe('without a session', () => {
       [
         'delete account',
         async (p) => {
-          await p.getByLabel('Password', { exact: true }).fill(PASSWORD);
+          await p.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
           await p.getByRole('button', { name: 'Delete account' }).click();
         },
       ],
@@ -181,7 +181,7 @@ test.describe('without a session', () => {
     await context.clearCookies();
     await page.goto('/login');
     await page.getByLabel('Username').fill(user.username);
-    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
     await expect(page.getByRole('banner')).toContainText(`Signed in as ${user.username}`);
     await other.context.close();

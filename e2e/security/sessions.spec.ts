@@ -1,6 +1,6 @@
 import { sealData, unsealData } from 'iron-session';
-import { E2E_SESSION_SECRET } from '../../playwright.config';
-import { expect, expectAccessible, PASSWORD, test } from '../fixtures';
+import { TEST_SESSION_SECRET } from '../../test/support';
+import { expect, expectAccessible, TEST_PASSWORD, test } from '../fixtures';
 import {
   actionFields,
   cookieHeader,
@@ -17,7 +17,7 @@ import {
  * Session cookies an attacker plants, edits, forges or replays. Each must count as no session;
  * the control cases (a cookie sealed with the real secret) show the checks can tell the difference.
  */
-const SECRETS = { '1': E2E_SESSION_SECRET };
+const SECRETS = { '1': TEST_SESSION_SECRET };
 
 const valueOf = (cookie: string) => cookie.slice(cookie.indexOf('=') + 1);
 
@@ -28,8 +28,6 @@ async function signedInAs(base: string, cookieValue: string) {
 }
 
 test.describe('session cookies (raw HTTP)', () => {
-  test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'Raw HTTP: the same in both projects.');
-
   test('fixation: a cookie planted before sign-in is replaced, and the attacker’s stays theirs', async ({
     baseURL,
   }) => {
@@ -102,8 +100,8 @@ test.describe('session cookies (raw HTTP)', () => {
     expect((await signedInAs(base, control)).signedIn).toBe(true);
     for (const key of [
       'another-secret-entirely-0123456789abcdefghij',
-      E2E_SESSION_SECRET.replace(/.$/, 'X'),
-      `${E2E_SESSION_SECRET}-longer`,
+      TEST_SESSION_SECRET.replace(/.$/, 'X'),
+      `${TEST_SESSION_SECRET}-longer`,
     ]) {
       const foreign = await sealData({ token }, { password: { '1': key }, ttl: 3600 });
       expect((await signedInAs(base, foreign)).signedIn, key).toBe(false);
@@ -154,7 +152,7 @@ test.describe('session cookies (raw HTTP)', () => {
     expect(logout.status).toBe(303);
     expect(String(setCookies(logout).get('cc_session'))).toMatch(/Expires=Thu, 01 Jan 1970/);
     expect((await signedInAs(base, valueOf(user.cookie))).signedIn).toBe(false);
-    const again = await loginRaw(base, user.username, PASSWORD);
+    const again = await loginRaw(base, user.username, TEST_PASSWORD);
     const fresh = cookieHeader(again, (n) => n === 'cc_session');
     expect(valueOf(fresh)).not.toBe(valueOf(user.cookie));
     expect((await signedInAs(base, valueOf(fresh))).signedIn).toBe(true);
@@ -172,7 +170,7 @@ test.describe('session cookies in the browser', () => {
     await context.addCookies([{ name: 'cc_session', value: 'planted-by-attacker', url: baseURL! }]);
     await page.goto('/login');
     await page.getByLabel('Username').fill(victim.username);
-    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
     await expect(page.getByRole('banner')).toContainText(victim.username);
     const session = (await context.cookies()).find((c) => c.name === 'cc_session')!;

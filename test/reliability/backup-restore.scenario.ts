@@ -1,13 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PASSWORD, postLogin, register, signedInAs, uniqueName } from './lib/accounts';
-import { AppServer, npmRun, stopAll, tempDir } from './lib/app-server';
+import { postLogin, register, signedInAs, uniqueName } from './lib/accounts';
 import { CONTACTS_LANDED, createContact, type ContactName } from './lib/contacts';
 import { openPglite } from '@/scripts/lib/embedded-dump';
 import { withEmbedded } from './lib/embedded';
 import { note } from './lib/stats';
-import { WebClient, pageText } from './lib/web-client';
+import {
+  AppServer,
+  npmRun,
+  pageText,
+  stopAll,
+  tempDir,
+  TEST_PASSWORD,
+  WebClient,
+} from '../support';
 
 describe('backup and restore of the embedded database', () => {
   const dirs = [tempDir('backup-src'), tempDir('backup-dst'), tempDir('backup-files')];
@@ -79,11 +86,11 @@ describe('backup and restore of the embedded database', () => {
         people.map(async (person) => {
           // The session cookie from before the backup, and the password.
           expect(await signedInAs(person.client.withBase(restored.url), person.name)).toBe(true);
-          const r = await postLogin(new WebClient(restored.url), person.name, PASSWORD);
+          const r = await postLogin(new WebClient(restored.url), person.name, TEST_PASSWORD);
           expect(r.status).toBe(303);
         }),
       );
-      const lateLogin = await postLogin(new WebClient(restored.url), late, PASSWORD);
+      const lateLogin = await postLogin(new WebClient(restored.url), late, TEST_PASSWORD);
       expect(pageText(lateLogin)).toContain('Invalid username or password.');
       expect((await restored.stop()).code).toBe(0);
       const contacts = await withEmbedded(dataDir, (sql) =>

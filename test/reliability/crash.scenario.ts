@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lockFilePath } from '@/lib/db/data-dir-lock';
-import { PASSWORD, login, register, signedInAs, uniqueName } from './lib/accounts';
-import { AppServer, sleep, stopAll, tempDir } from './lib/app-server';
+import { login, register, signedInAs, uniqueName } from './lib/accounts';
 import { CONTACTS_LANDED, createContact, editContact, type ContactName } from './lib/contacts';
 import { controlState, withEmbedded } from './lib/embedded';
 import { note, report } from './lib/stats';
-import { Recorder, WebClient } from './lib/web-client';
+import { AppServer, Recorder, sleep, stopAll, tempDir, TEST_PASSWORD, WebClient } from '../support';
 
 /**
  * kill -9 while writes stream in, then a restart on the same folder: every acknowledged write
@@ -92,7 +91,7 @@ describe('crash (kill -9) on the embedded database', () => {
       );
     }
     for (const { name } of acknowledged)
-      await login(new WebClient(cycle.server.url), name, PASSWORD);
+      await login(new WebClient(cycle.server.url), name, TEST_PASSWORD);
     expect((await cycle.server.stop()).code).toBe(0);
 
     const users = await withEmbedded(cycle.dataDir, (sql) =>

@@ -1,13 +1,21 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, register, uniqueName } from './lib/accounts';
-import { AppServer, stopAll } from './lib/app-server';
+import { register, uniqueName } from './lib/accounts';
 import { anyInput, cleanVcards, csvish, nastyString, vcardish } from './lib/arbitraries';
 import { CONTACTS_LANDED } from './lib/contacts';
-import { parseForms, pickForm } from './lib/html-forms';
 import { query, throwawayDatabase } from './lib/postgres';
 import { note, report } from './lib/stats';
-import { Recorder, WebClient, pageText, type WebResponse } from './lib/web-client';
+import {
+  AppServer,
+  pageText,
+  parseForms,
+  pickForm,
+  Recorder,
+  stopAll,
+  TEST_PASSWORD,
+  WebClient,
+  type WebResponse,
+} from '../support';
 
 /**
  * Bad input at scale through the real forms of a production server (on PostgreSQL, so the test
@@ -52,7 +60,7 @@ describe('bad input through the forms (HTTP, fast-check)', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(plausibleName, kanaName, anyInput(100_000)),
-        fc.oneof(fc.constant(PASSWORD), anyInput(100_000)),
+        fc.oneof(fc.constant(TEST_PASSWORD), anyInput(100_000)),
         fc.boolean(),
         async (username, password, same) => {
           const before = await count('select count(*)::int as n from users');
@@ -75,8 +83,8 @@ describe('bad input through the forms (HTTP, fast-check)', () => {
       {
         numRuns: 40,
         examples: [
-          ['ﾊﾟ'.repeat(32), PASSWORD, true],
-          ['/.//x', PASSWORD, true],
+          ['ﾊﾟ'.repeat(32), TEST_PASSWORD, true],
+          ['/.//x', TEST_PASSWORD, true],
         ],
       },
     );
@@ -111,7 +119,7 @@ describe('bad input through the forms (HTTP, fast-check)', () => {
           const sessionsBefore = await count('select count(*)::int as n from sessions');
           const r = await client.fresh().post(page.url, form, {
             values: right
-              ? { username: user, password: PASSWORD, next }
+              ? { username: user, password: TEST_PASSWORD, next }
               : { username: randomName, password: randomName, next },
             op: 'POST /login (fuzz)',
           });

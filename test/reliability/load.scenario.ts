@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppServer, stopAll, tempDir } from './lib/app-server';
 import { CONTACTS_LANDED } from './lib/contacts';
 import { withEmbedded } from './lib/embedded';
 import { compareWithDatabase, runLoad, type LoadResult } from './lib/load';
 import { query, throwawayDatabase } from './lib/postgres';
 import { note, report } from './lib/stats';
+import { AppServer, stopAll, tempDir } from '../support';
 
 /**
  * 50 concurrent clients for 60 seconds (RELIABILITY_LOAD_SECONDS to shorten a local run), a mixed

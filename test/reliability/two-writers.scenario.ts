@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { login, register, uniqueName } from './lib/accounts';
-import { AppServer, stopAll, tempDir } from './lib/app-server';
 import {
   CONFLICT_MESSAGE,
   CONTACTS_LANDED,
@@ -10,10 +9,9 @@ import {
   openEditForm,
 } from './lib/contacts';
 import { withEmbedded } from './lib/embedded';
-import { parseForms } from './lib/html-forms';
 import { query, throwawayDatabase } from './lib/postgres';
 import { note } from './lib/stats';
-import { WebClient, pageText } from './lib/web-client';
+import { AppServer, pageText, parseForms, stopAll, tempDir, WebClient } from '../support';
 
 /**
  * Two browser sessions of one user edit the same contact (issue 5's optimistic locking: a hidden

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './app-server';
 import { UnexpectedResponse } from './accounts';
-import { pageText, type WebClient, type WebResponse } from './web-client';
+import { pageText, ROOT, type WebClient, type WebResponse } from '../../support';
 
 /**
  * The contacts pages (issue 5) driven as a person without JavaScript would, by the names the

@@ -1,4 +1,4 @@
-import { PASSWORD, logout, login, postLogin, register, signedInAs, uniqueName } from './accounts';
+import { logout, login, postLogin, register, signedInAs, uniqueName } from './accounts';
 import {
   createContact,
   deleteContact,
@@ -6,7 +6,7 @@ import {
   listContacts,
   type ContactName,
 } from './contacts';
-import { Recorder, RequestFailed, WebClient, pageText } from './web-client';
+import { pageText, Recorder, RequestFailed, TEST_PASSWORD, WebClient } from '../../support';
 
 /**
  * A mixed workload from N concurrent clients for a fixed time, and a model of what the database
@@ -93,7 +93,7 @@ function newAccountOp(users: Map<string, ModelUser>): [string, number, Op] {
     5,
     async (vu) => {
       const name = uniqueName(`l${vu.n}`);
-      await register(vu.client.fresh(), name, PASSWORD);
+      await register(vu.client.fresh(), name, TEST_PASSWORD);
       users.set(name, { sessions: 1, contacts: new Map() });
     },
   ];
