@@ -1,6 +1,9 @@
 import { deleteControl, addContact, fillContact } from './contacts-helpers';
 import { expect, expectAccessible, jsEnabled, test } from './fixtures';
 
+// Every test here works in a signed-in user's address book.
+test.use({ signedIn: true });
+
 test.describe('a contact: add, view, edit, delete', () => {
   test('add a contact, see it, with a flash shown once', async ({ page, user }) => {
     await page.goto('/contacts/new');
@@ -63,11 +66,7 @@ test.describe('a contact: add, view, edit, delete', () => {
     await expectAccessible(page);
   });
 
-  test('validation errors appear by each field and every value typed is kept', async ({
-    page,
-    user,
-  }) => {
-    void user;
+  test('validation errors appear by each field and every value typed is kept', async ({ page }) => {
     await page.goto('/contacts/new');
     const typed = {
       'First name': '',
@@ -117,8 +116,7 @@ test.describe('a contact: add, view, edit, delete', () => {
     await expect(page.getByRole('link', { name: 'https://example.com/' })).toBeVisible();
   });
 
-  test('edit a contact', async ({ page, user }) => {
-    void user;
+  test('edit a contact', async ({ page }) => {
     const id = await addContact(page, { 'First name': 'Grace', 'Last name': 'Hopper' });
     await page.getByRole('link', { name: 'Edit' }).click();
     await expect(page).toHaveURL(`/contacts/${id}/edit`);
@@ -135,9 +133,7 @@ test.describe('a contact: add, view, edit, delete', () => {
 
   test('delete asks first: a dialog with JavaScript, a page without', async ({
     page,
-    user,
   }, testInfo) => {
-    void user;
     const id = await addContact(page, { 'First name': 'Alan', 'Last name': 'Turing' });
     await addContact(page, { 'First name': 'Stays' });
     await page.goto(`/contacts/${id}`);
@@ -169,9 +165,7 @@ test.describe('a contact: add, view, edit, delete', () => {
 
   test('the confirmation page works with JavaScript too, and Cancel goes back', async ({
     page,
-    user,
   }) => {
-    void user;
     const id = await addContact(page, { 'First name': 'Cancel', 'Last name': 'Me' });
     await page.goto(`/contacts/${id}/delete`);
     await page.getByRole('link', { name: 'Cancel' }).click();
@@ -182,8 +176,7 @@ test.describe('a contact: add, view, edit, delete', () => {
     await expect(page.getByText('There are no contacts in your address book.')).toBeVisible();
   });
 
-  test('markup and script in every field are shown as text', async ({ page, user }, testInfo) => {
-    void user;
+  test('markup and script in every field are shown as text', async ({ page }, testInfo) => {
     const payload = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">';
     const id = await addContact(page, {
       'First name': `${payload}A`,

@@ -50,8 +50,8 @@ export async function expectAccessible(page: Page): Promise<void> {
 
 /**
  * Creates an account through the real registration form (without JavaScript: one POST) and
- * returns its session cookies. The embedded database belongs to the server process (it holds the
- * folder's lock), so the test process cannot write a session row and seal a cookie for it.
+ * returns its session cookies: for tests that need a user made now, or when the pool of users
+ * sealed in advance (the `user` fixture) has run out.
  */
 export async function registerUser(
   browser: Browser,
@@ -112,14 +112,34 @@ function claimPooledUser(baseURL: string): TestUser | undefined {
   return undefined;
 }
 
-export const test = base.extend<{ user: TestUser }>({
+export const test = base.extend<{
+  user: TestUser;
+  signedIn: boolean;
+  signedInUser: TestUser | undefined;
+}>({
+  /** `test.use({ signedIn: true })`: every test's page is signed in, whether it asks for `user` or not. */
+  signedIn: [false, { option: true }],
+  signedInUser: [
+    async ({ signedIn, browser, baseURL }, use) =>
+      use(signedIn ? await newUser(browser, baseURL!) : undefined),
+    { auto: true },
+  ],
+  context: async ({ context, signedInUser }, use) => {
+    if (signedInUser) await signIn(context, signedInUser);
+    await use(context);
+  },
   /** A fresh user; the test's own page is signed in as them. */
-  user: async ({ browser, baseURL, context }, use) => {
-    const user = claimPooledUser(baseURL!) ?? (await registerUser(browser, baseURL!));
+  user: async ({ signedInUser, browser, baseURL, context }, use) => {
+    if (signedInUser) return use(signedInUser);
+    const user = await newUser(browser, baseURL!);
     await signIn(context, user);
     await use(user);
   },
 });
+
+function newUser(browser: Browser, baseURL: string): Promise<TestUser> | TestUser {
+  return claimPooledUser(baseURL) ?? registerUser(browser, baseURL);
+}
 
 /** The JavaScript project, for steps that differ with and without it. */
 export function jsEnabled(testInfo: { project: { name: string } }): boolean {
