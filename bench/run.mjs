@@ -3,7 +3,8 @@
 // a time. Options:
 //   --short            a quick look (< 2 minutes): shorter runs, no 100,000-contact user, no Lighthouse
 //   --row=1,4          only these rows (1 contacts page, 2 ceiling, 3 redirect, 4 scale, 5 sign-in
-//                      under load, 6 memory, 7 start-up, 8 browser weight, 9 Lighthouse)
+//                      under load, 6 memory, 7 start-up, 8 browser weight, 9 Lighthouse,
+//                      10 sign-in time: unknown user vs wrong password, 11 import 20,000 contacts)
 //   --db=postgres      use PostgreSQL (DATABASE_URL, default the local server) in a throwaway database
 //   --no-build         reuse the existing production build
 import { spawn, spawnSync } from 'node:child_process';
@@ -25,13 +26,14 @@ import {
 } from '../test/support/index.ts';
 import { lighthouseScores } from './lib/lighthouse.mjs';
 import { load } from './lib/load.mjs';
+import { importTime, signInTimes } from './lib/timings.mjs';
 import { browserWeight } from './lib/weight.mjs';
 
 const args = process.argv.slice(2);
 const short = args.includes('--short');
 const rowsArg = args.find((a) => a.startsWith('--row='));
 const wanted = new Set(
-  rowsArg ? rowsArg.slice(6).split(',').map(Number) : [1, 2, 3, 4, 5, 6, 7, 8, 9],
+  rowsArg ? rowsArg.slice(6).split(',').map(Number) : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
 );
 if (short) wanted.delete(9);
 const usePostgres = args.includes('--db=postgres');
@@ -115,6 +117,8 @@ const app = await AppServer.spawn({
   dataDir,
   databaseUrl,
   stdio: 'inherit',
+  // Row 10 signs in with a wrong password dozens of times: the account lock must not answer first.
+  env: { THROTTLE_ACCOUNT_FAILURES: '1000000' },
 });
 const origin = app.url;
 const startupMs = await waitForAnswer(`${origin}/login`);
@@ -223,6 +227,18 @@ try {
       record(9, `Lighthouse ${s.path} (${s.preset})`, s);
   }
   if (wanted.has(6)) record(6, 'peak resident memory of the server', { mb: app.peakRssMb() });
+  if (wanted.has(10)) {
+    const tries = short ? 15 : 30;
+    const t = await signInTimes(origin, users.main.name, tries);
+    record(10, `sign-in, wrong password (median of ${tries})`, { ms: t.wrongPassword });
+    record(10, `sign-in, unknown user (median of ${tries})`, { ms: t.unknownUser });
+    // What an attacker could read from the clock: well under one password check (about 10 ms).
+    record(10, 'sign-in gap |wrong password - unknown user|', { ms: t.gap });
+  }
+  if (wanted.has(11)) {
+    const { ms, status } = await importTime(origin, 20_000);
+    record(11, 'import 20,000 contacts (CSV, one POST, new user)', { ms, status });
+  }
 } finally {
   await app.stop();
 }
