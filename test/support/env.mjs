@@ -6,6 +6,17 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+/**
+ * The repository's root folder: the nearest with a package.json, from where the runner started.
+ * (Not import.meta: Playwright loads this file as CommonJS.)
+ */
+export const ROOT = (() => {
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (dir === path.dirname(dir)) return process.cwd();
+  }
+})();
+
 /** The production server's entry file, relative to the repository root: the one place to change it. */
 export const SERVER_ENTRY = 'scripts/serve.mjs';
 

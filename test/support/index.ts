@@ -4,6 +4,7 @@
  * browser-without-JavaScript client over one form parser, and the suites' shared password.
  */
 export {
+  ROOT,
   SERVER_ENTRY,
   TEST_PASSWORD,
   TEST_SESSION_SECRET,
@@ -14,7 +15,6 @@ export {
 } from './env.mjs';
 export {
   AppServer,
-  ROOT,
   npmRun,
   peakRssMb,
   stopAll,

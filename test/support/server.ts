@@ -1,14 +1,13 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { SERVER_ENTRY, TEST_SESSION_SECRET, freePort, sleep, tempDir } from './env.mjs';
+import { ROOT, SERVER_ENTRY, TEST_SESSION_SECRET, freePort, sleep, tempDir } from './env.mjs';
 
 /**
  * The production server (SERVER_ENTRY over the last `next build`) as a child process, the way
  * playwright.config.ts starts it, with its output kept for assertions and failure reports. The
  * e2e lab servers, the reliability scenarios and the benchmark all start it through this.
  */
-export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export { ROOT };
 
 export interface ServerOptions {
   /** Default: a free one. */
