@@ -217,3 +217,40 @@ test.describe('a contact: add, view, edit, delete', () => {
     }
   });
 });
+
+test.describe('stale edits', () => {
+  test('a stale edit is refused, shows the current values and keeps what was typed', async ({
+    page,
+    context,
+  }) => {
+    const id = await addContact(page, { 'First name': 'Grace', 'Last name': 'Hopper' });
+    await page.goto(`/contacts/${id}/edit`);
+    const other = await context.newPage();
+    await other.goto(`/contacts/${id}/edit`);
+    await fillContact(other, { 'Last name': 'Brewster', Email: 'grace@example.com' });
+    await other.getByRole('button', { name: 'Save contact' }).click();
+    await expect(other.getByRole('heading', { name: 'Grace Brewster' })).toBeVisible();
+
+    await fillContact(page, { 'First name': 'Amazing Grace', Notes: 'Typed in the stale page' });
+    await page.getByRole('button', { name: 'Save contact' }).click();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'This contact was changed since you opened it' }),
+    ).toBeVisible();
+    const current = page.getByRole('region', { name: 'Current saved values' });
+    await expect(current).toContainText('Brewster');
+    await expect(current).toContainText('grace@example.com');
+    await expect(page.getByLabel('First name')).toHaveValue('Amazing Grace');
+    await expect(page.getByLabel('Notes')).toHaveValue('Typed in the stale page');
+    await expectAccessible(page);
+
+    // Nothing was overwritten.
+    await other.goto(`/contacts/${id}/edit`);
+    await expect(other.getByLabel('Last name')).toHaveValue('Brewster');
+    await expect(other.getByLabel('First name')).toHaveValue('Grace');
+
+    // Saving again is deliberate and goes through.
+    await page.getByRole('button', { name: 'Save contact' }).click();
+    await expect(page.getByRole('heading', { name: 'Amazing Grace Hopper' })).toBeVisible();
+    await expect(page.getByRole('status')).toContainText('Contact saved.');
+  });
+});

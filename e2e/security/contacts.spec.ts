@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { addContact, importFile } from '../contacts-helpers';
-import { expect, expectAccessible, test, type TestUser } from '../fixtures';
+import { expect, expectAccessible, registerUser, signIn, test, type TestUser } from '../fixtures';
 import {
   actionFields,
   expectNothingLeaks,
@@ -159,6 +159,44 @@ test.describe('another user’s contacts', () => {
       expect(res.body, id).toContain('Page not found');
       expectNothingLeaks(res.body);
     }
+  });
+
+  test('in the browser, another user’s contact is the 404 page of an unknown address', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    test.slow(); // two users and a dozen pages
+    const id = await addContact(page, { 'First name': 'Secret', 'Last name': 'Person' });
+    const other = await registerUser(browser, baseURL!);
+    // Without JavaScript the custom server renders the page Next would leave blank.
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ baseURL, javaScriptEnabled });
+      await signIn(context, other);
+      const intruder = await context.newPage();
+      for (const path of [
+        `/contacts/${id}`,
+        `/contacts/${id}/edit`,
+        `/contacts/${id}/delete`,
+        '/contacts/not-a-uuid',
+      ]) {
+        const what = `${path} (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`;
+        const response = await intruder.goto(path);
+        expect(response?.status(), what).toBe(404);
+        await expect(intruder.getByRole('heading', { name: 'Page not found' }), what).toBeVisible();
+        await expect(intruder).toHaveTitle('Page not found · Contact Cards');
+        await expect(intruder.getByRole('button', { name: 'Log out' }), what).toBeVisible();
+        expect(new URL(intruder.url()).pathname, what).toBe(path);
+        await expect(intruder.getByText('Secret'), what).toHaveCount(0);
+      }
+      await expectAccessible(intruder);
+      await context.close();
+    }
+    // The owner's contact and its vCard are untouched.
+    const own = await page.request.get(`/contacts/${id}/vcard`);
+    expect(own.status()).toBe(200);
+    expect(own.headers()['content-disposition']).toContain('Secret Person.vcf');
+    expect(await own.text()).toContain('FN:Secret Person');
   });
 
   test('an extra owner field in a form is ignored', async ({ page }) => {
