@@ -1,6 +1,6 @@
-// `npm run bench` (node --import tsx: it uses the TypeScript test support module): build, start on a free port with a fresh data folder, seed, load on loopback,
+// `npm run bench`: build, start on a free port with a fresh data folder, seed, load on loopback,
 // print one table and write it as JSON (bench/results/latest.json). Numbers only: no test asserts
-// a time. Options:
+// a time. Runs under `node --import tsx`, for the TypeScript test support module. Options:
 //   --short            a quick look (< 2 minutes): shorter runs, no 100,000-contact user, no Lighthouse
 //   --row=1,4          only these rows (1 contacts page, 2 ceiling, 3 redirect, 4 scale, 5 sign-in
 //                      under load, 6 memory, 7 start-up, 8 browser weight, 9 Lighthouse,
@@ -40,7 +40,6 @@ const usePostgres = args.includes('--db=postgres');
 const duration = short ? 2 : 10;
 const warmUp = short ? 1 : 3;
 const connections = 10;
-const PASSWORD = TEST_PASSWORD;
 
 const table = [];
 const record = (row, name, values) => {
@@ -105,7 +104,7 @@ for (const user of Object.values(users)) {
     '--user',
     user.name,
     '--password',
-    PASSWORD,
+    TEST_PASSWORD,
     '--contacts',
     String(user.contacts),
   ]);
@@ -130,7 +129,7 @@ if (wanted.has(7))
 
 const cookies = {};
 for (const [key, user] of Object.entries(users))
-  cookies[key] = await signInCookie(origin, user.name, PASSWORD);
+  cookies[key] = await signInCookie(origin, user.name, TEST_PASSWORD);
 
 try {
   if (wanted.has(1) || wanted.has(2)) {
@@ -187,7 +186,7 @@ try {
     // Sign-ins at the hasher's pace: a fixed no-JS form body re-posted by autocannon.
     const html = await (await fetch(`${origin}/login`)).text();
     const loginForm = pickForm(parseForms(html), { fields: ['password'] });
-    const values = { username: users.main.name, password: PASSWORD };
+    const values = { username: users.main.name, password: TEST_PASSWORD };
     const form = await multipart([
       ...loginForm.fields.filter(([name]) => !(name in values)),
       ...Object.entries(values),
