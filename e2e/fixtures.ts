@@ -26,11 +26,15 @@ export function uniqueName(prefix = 'u'): string {
  * Fails with the list of rules broken when axe finds any accessibility violation on the page.
  * axe is a script, so on the JavaScript-off project the page's HTML is checked in a script-capable
  * page at the same origin, with the app's own scripts blocked: the markup and CSS are the same.
+ * A test that opens a context of its own without JavaScript says so with `javaScript: false`.
  */
-export async function expectAccessible(page: Page): Promise<void> {
+export async function expectAccessible(
+  page: Page,
+  { javaScript = base.info().project.use.javaScriptEnabled !== false } = {},
+): Promise<void> {
   let target = page;
   let scratch: BrowserContext | undefined;
-  if (base.info().project.use.javaScriptEnabled === false) {
+  if (!javaScript) {
     scratch = await page.context().browser()!.newContext({ javaScriptEnabled: true });
     target = await scratch.newPage();
     await target.route('**/*.js', (route) => route.abort());

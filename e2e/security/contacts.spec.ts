@@ -189,7 +189,7 @@ test.describe('another user’s contacts', () => {
         expect(new URL(intruder.url()).pathname, what).toBe(path);
         await expect(intruder.getByText('Secret'), what).toHaveCount(0);
       }
-      await expectAccessible(intruder);
+      await expectAccessible(intruder, { javaScript: javaScriptEnabled });
       await context.close();
     }
     // The owner's contact and its vCard are untouched.
