@@ -232,7 +232,7 @@ try {
     record(10, `sign-in, wrong password (median of ${tries})`, { ms: t.wrongPassword });
     record(10, `sign-in, unknown user (median of ${tries})`, { ms: t.unknownUser });
     // What an attacker could read from the clock: well under one password check (about 10 ms).
-    record(10, 'sign-in gap |wrong password - unknown user|', { ms: t.gap });
+    record(10, 'sign-in gap: wrong password against unknown user', { ms: t.gap });
   }
   if (wanted.has(11)) {
     const { ms, status } = await importTime(origin, 20_000);
