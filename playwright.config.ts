@@ -1,6 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import fs from 'node:fs';
-import { E2E_SESSION_SECRET } from './scripts/lib/test-env.mjs';
+import { chromiumPath, SERVER_ENTRY, TEST_SESSION_SECRET } from './test/support/env.mjs';
 
 /**
  * Two servers from one production build: "main" with generous per-address limits (the suite
@@ -10,15 +9,12 @@ import { E2E_SESSION_SECRET } from './scripts/lib/test-env.mjs';
  */
 const port = Number(process.env.E2E_PORT ?? 3210);
 const strictPort = Number(process.env.E2E_STRICT_PORT ?? 3211);
-export { E2E_SESSION_SECRET };
-const chromium = [process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE, '/usr/bin/chromium'].find(
-  (p) => p && fs.existsSync(p),
-);
+const chromium = chromiumPath();
 
 export const STRICT_URL = `http://127.0.0.1:${strictPort}`;
 
 const serverEnv = (dataDir: string, extra: Record<string, string>) => ({
-  SESSION_SECRET: E2E_SESSION_SECRET,
+  SESSION_SECRET: TEST_SESSION_SECRET,
   DATA_DIR: dataDir,
   LOG_LEVEL: 'warn',
   HOSTNAME: '127.0.0.1',
@@ -65,7 +61,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: 'node server/index.ts',
+      command: `node ${SERVER_ENTRY}`,
       url: `http://127.0.0.1:${port}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -77,7 +73,7 @@ export default defineConfig({
       }),
     },
     {
-      command: 'node server/index.ts',
+      command: `node ${SERVER_ENTRY}`,
       url: `${STRICT_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -1,9 +1,10 @@
 // `npm run bench`: build, start on a free port with a fresh data folder, seed, load on loopback,
 // print one table and write it as JSON (bench/results/latest.json). Numbers only: no test asserts
-// a time. Options:
+// a time. Runs under `node --import tsx`, for the TypeScript test support module. Options:
 //   --short            a quick look (< 2 minutes): shorter runs, no 100,000-contact user, no Lighthouse
 //   --row=1,4          only these rows (1 contacts page, 2 ceiling, 3 redirect, 4 scale, 5 sign-in
-//                      under load, 6 memory, 7 start-up, 8 browser weight, 9 Lighthouse)
+//                      under load, 6 memory, 7 start-up, 8 browser weight, 9 Lighthouse,
+//                      10 sign-in time: unknown user vs wrong password, 11 import 20,000 contacts)
 //   --db=postgres      use PostgreSQL (DATABASE_URL, default the local server) in a throwaway database
 //   --no-build         reuse the existing production build
 import { spawn, spawnSync } from 'node:child_process';
@@ -11,25 +12,34 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort, tempDir } from '../scripts/lib/test-env.mjs';
-import { formFields, multipart, signIn } from './lib/forms.mjs';
+import {
+  AppServer,
+  freePort,
+  multipart,
+  parseForms,
+  pickForm,
+  signInCookie,
+  tempDir,
+  TEST_PASSWORD,
+  TEST_SESSION_SECRET,
+  waitForAnswer,
+} from '../test/support/index.ts';
 import { lighthouseScores } from './lib/lighthouse.mjs';
 import { load } from './lib/load.mjs';
-import { BENCH_SECRET, startServer, waitFor } from './lib/server.mjs';
+import { importTime, signInTimes } from './lib/timings.mjs';
 import { browserWeight } from './lib/weight.mjs';
 
 const args = process.argv.slice(2);
 const short = args.includes('--short');
 const rowsArg = args.find((a) => a.startsWith('--row='));
 const wanted = new Set(
-  rowsArg ? rowsArg.slice(6).split(',').map(Number) : [1, 2, 3, 4, 5, 6, 7, 8, 9],
+  rowsArg ? rowsArg.slice(6).split(',').map(Number) : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
 );
 if (short) wanted.delete(9);
 const usePostgres = args.includes('--db=postgres');
 const duration = short ? 2 : 10;
 const warmUp = short ? 1 : 3;
 const connections = 10;
-const PASSWORD = 'bench password 0123';
 
 const table = [];
 const record = (row, name, values) => {
@@ -64,9 +74,10 @@ const dataDir = tempDir('bench');
 const baseEnv = {
   ...process.env,
   DATA_DIR: dataDir,
-  SESSION_SECRET: BENCH_SECRET,
+  SESSION_SECRET: TEST_SESSION_SECRET,
   LOG_LEVEL: 'warn',
-  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  // The seeds must write where the server reads: never a DATABASE_URL the shell happens to have.
+  DATABASE_URL: databaseUrl ?? '',
 };
 
 function run(cmd, cmdArgs, env = baseEnv) {
@@ -93,7 +104,7 @@ for (const user of Object.values(users)) {
     '--user',
     user.name,
     '--password',
-    PASSWORD,
+    TEST_PASSWORD,
     '--contacts',
     String(user.contacts),
   ]);
@@ -101,10 +112,15 @@ for (const user of Object.values(users)) {
 }
 
 // ---- the app ---------------------------------------------------------------------------------
-const port = await freePort();
-const app = startServer({ port, dataDir, databaseUrl });
-const startupMs = await waitFor(`${app.origin}/login`);
-const origin = app.origin;
+const app = await AppServer.spawn({
+  dataDir,
+  databaseUrl,
+  stdio: 'inherit',
+  // Row 10 signs in with a wrong password dozens of times: the account lock must not answer first.
+  env: { THROTTLE_ACCOUNT_FAILURES: '1000000' },
+});
+const origin = app.url;
+const startupMs = await waitForAnswer(`${origin}/login`);
 if (wanted.has(7))
   record(7, 'start-up to first 200 on /login (existing data folder)', {
     ms: Date.now() - app.startedAt,
@@ -113,7 +129,7 @@ if (wanted.has(7))
 
 const cookies = {};
 for (const [key, user] of Object.entries(users))
-  cookies[key] = await signIn(origin, user.name, PASSWORD);
+  cookies[key] = await signInCookie(origin, user.name, TEST_PASSWORD);
 
 try {
   if (wanted.has(1) || wanted.has(2)) {
@@ -169,10 +185,12 @@ try {
     });
     // Sign-ins at the hasher's pace: a fixed no-JS form body re-posted by autocannon.
     const html = await (await fetch(`${origin}/login`)).text();
-    const body = formFields(html, 'name="password"');
-    body.set('username', users.main.name);
-    body.set('password', PASSWORD);
-    const form = multipart(body);
+    const loginForm = pickForm(parseForms(html), { fields: ['password'] });
+    const values = { username: users.main.name, password: TEST_PASSWORD };
+    const form = await multipart([
+      ...loginForm.fields.filter(([name]) => !(name in values)),
+      ...Object.entries(values),
+    ]);
     const [busy, signIns] = await Promise.all([
       load(`${origin}/contacts`, { duration, connections: 4, headers: { cookie: cookies.main } }),
       load(`${origin}/login`, {
@@ -208,6 +226,18 @@ try {
       record(9, `Lighthouse ${s.path} (${s.preset})`, s);
   }
   if (wanted.has(6)) record(6, 'peak resident memory of the server', { mb: app.peakRssMb() });
+  if (wanted.has(10)) {
+    const tries = short ? 15 : 30;
+    const t = await signInTimes(origin, users.main.name, tries);
+    record(10, `sign-in, wrong password (median of ${tries})`, { ms: t.wrongPassword });
+    record(10, `sign-in, unknown user (median of ${tries})`, { ms: t.unknownUser });
+    // What an attacker could read from the clock: well under one password check (about 10 ms).
+    record(10, 'sign-in gap: wrong password against unknown user', { ms: t.gap });
+  }
+  if (wanted.has(11)) {
+    const { ms, status } = await importTime(origin, 20_000);
+    record(11, 'import 20,000 contacts (CSV, one POST, new user)', { ms, status });
+  }
 } finally {
   await app.stop();
 }
@@ -221,7 +251,7 @@ async function withProcess(cmdArgs, readyUrl, work) {
   });
   try {
     // These servers answer a request without a cookie with a 307: any answer means ready.
-    await waitFor(readyUrl, 30_000, { anyAnswer: true });
+    await waitForAnswer(readyUrl, 30_000, { anyAnswer: true });
     return await work();
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));

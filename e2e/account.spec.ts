@@ -6,7 +6,7 @@ import {
   secondSession,
   submitLogin,
 } from './auth-helpers';
-import { expect, expectAccessible, PASSWORD, registerUser, test } from './fixtures';
+import { expect, expectAccessible, TEST_PASSWORD, registerUser, test } from './fixtures';
 
 const FIREFOX_MAC =
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:128.0) Gecko/20100101 Firefox/128.0';
@@ -98,10 +98,10 @@ test.describe('account page', () => {
 
     const cases: [string, string, string, string, RegExp][] = [
       ['not my password', NEW_PASSWORD, NEW_PASSWORD, 'Current password', /not correct/],
-      [PASSWORD, 'password1', 'password1', 'New password', /too common/],
-      [PASSWORD, 'short', 'short', 'New password', /at least 8 characters/],
-      [PASSWORD, user.username, user.username, 'New password', /cannot be your username/],
-      [PASSWORD, NEW_PASSWORD, `${NEW_PASSWORD}x`, 'Confirm new password', /do not match/],
+      [TEST_PASSWORD, 'password1', 'password1', 'New password', /too common/],
+      [TEST_PASSWORD, 'short', 'short', 'New password', /at least 8 characters/],
+      [TEST_PASSWORD, user.username, user.username, 'New password', /cannot be your username/],
+      [TEST_PASSWORD, NEW_PASSWORD, `${NEW_PASSWORD}x`, 'Confirm new password', /do not match/],
     ];
     for (const [current, next, confirm, field, message] of cases) {
       await page.goto('/account');
@@ -113,7 +113,7 @@ test.describe('account page', () => {
       }
     }
     await expectAccessible(page);
-    expect(await canSignIn(page, user.username, PASSWORD)).toBe(true);
+    expect(await canSignIn(page, user.username, TEST_PASSWORD)).toBe(true);
     await expectSignedIn(other.page, user.username);
     await other.context.close();
   });
@@ -126,7 +126,7 @@ test.describe('account page', () => {
   }) => {
     const other = await secondSession(browser, baseURL!, user);
     await page.goto('/account');
-    await changePassword(page, PASSWORD, NEW_PASSWORD);
+    await changePassword(page, TEST_PASSWORD, NEW_PASSWORD);
     await expect(page).toHaveURL(/\/account$/);
     await expect(page.getByRole('status')).toContainText('Your password has been changed.');
     await expect(page.getByRole('table').getByRole('row')).toHaveCount(2); // header + this one
@@ -134,7 +134,7 @@ test.describe('account page', () => {
     await expectSignedIn(page, user.username);
     // The other browser (and any copy of its cookie) is signed out.
     await expectSignedOut(other.page);
-    expect(await canSignIn(page, user.username, PASSWORD)).toBe(false);
+    expect(await canSignIn(page, user.username, TEST_PASSWORD)).toBe(false);
     expect(await canSignIn(page, user.username, NEW_PASSWORD)).toBe(true);
     await other.context.close();
   });
@@ -178,7 +178,7 @@ test.describe('account page', () => {
     await expect(page.getByRole('status')).toContainText('You have been logged out.');
     await context.addCookies(cookies);
     await expectSignedOut(page, '/account');
-    expect(await canSignIn(page, user.username, PASSWORD)).toBe(true);
+    expect(await canSignIn(page, user.username, TEST_PASSWORD)).toBe(true);
   });
 
   test("another user's session id cannot be revoked", async ({ page, user, browser, baseURL }) => {
@@ -221,7 +221,7 @@ test.describe('account page', () => {
 
     await page.goto('/account');
     const cookies = await context.cookies();
-    await deleteAccount(page, PASSWORD);
+    await deleteAccount(page, TEST_PASSWORD);
     await expect(page).toHaveURL(/\/login$/);
     await expect(page.getByRole('status')).toContainText('Your account has been deleted.');
     await expect(page.getByRole('banner')).not.toContainText('Signed in as');
@@ -229,7 +229,7 @@ test.describe('account page', () => {
     await context.addCookies(cookies);
     await expectSignedOut(page);
     await expectSignedOut(other.page);
-    expect(await canSignIn(page, user.username, PASSWORD)).toBe(false);
+    expect(await canSignIn(page, user.username, TEST_PASSWORD)).toBe(false);
     await other.context.close();
   });
 });

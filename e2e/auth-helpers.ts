@@ -1,6 +1,6 @@
 import type { APIResponse, Browser, BrowserContext, Cookie, Locator, Page } from '@playwright/test';
 import { sealData, unsealData } from 'iron-session';
-import { E2E_SESSION_SECRET } from '../playwright.config';
+import { TEST_SESSION_SECRET } from '../test/support';
 import { expect, type TestUser } from './fixtures';
 
 /** Helpers for the account, session and flash specs. */
@@ -10,13 +10,13 @@ export const FLASH_COOKIE = 'cc_flash';
 
 /** Seals data as the test servers do (their SESSION_SECRET; a negative ttl is already expired). */
 export function sealForServer(data: object, ttlSeconds = 300): Promise<string> {
-  return sealData(data, { password: { 1: E2E_SESSION_SECRET }, ttl: ttlSeconds });
+  return sealData(data, { password: { 1: TEST_SESSION_SECRET }, ttl: ttlSeconds });
 }
 
 /** The random token inside a session cookie's seal. */
 export async function tokenOf(cookie: Cookie): Promise<string> {
   const data = await unsealData<{ token?: string }>(cookie.value, {
-    password: { 1: E2E_SESSION_SECRET },
+    password: { 1: TEST_SESSION_SECRET },
   });
   if (!data.token) throw new Error('not a session seal');
   return data.token;

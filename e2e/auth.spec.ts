@@ -2,7 +2,7 @@ import { expectSignedIn, expectSignedOut, fullWidth, postForm, submitLogin } fro
 import {
   expect,
   expectAccessible,
-  PASSWORD,
+  TEST_PASSWORD,
   registerUser,
   test,
   uniqueName,
@@ -27,7 +27,7 @@ test.describe('registration', () => {
     const username = uniqueName('Reg');
     await page.goto('/register');
     await expectAccessible(page);
-    await fillRegister(page, username, PASSWORD);
+    await fillRegister(page, username, TEST_PASSWORD);
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole('status')).toContainText(`Welcome, ${username}.`);
     await expect(page.getByRole('banner')).toContainText(username);
@@ -39,12 +39,12 @@ test.describe('registration', () => {
   }) => {
     const name = uniqueName('val');
     const cases: [string, string, string, string, string][] = [
-      ['ab', PASSWORD, PASSWORD, 'Username', 'Use 3 to 32 characters.'],
-      ['bad name!', PASSWORD, PASSWORD, 'Username', 'Use only letters, digits'],
+      ['ab', TEST_PASSWORD, TEST_PASSWORD, 'Username', 'Use 3 to 32 characters.'],
+      ['bad name!', TEST_PASSWORD, TEST_PASSWORD, 'Username', 'Use only letters, digits'],
       [name, 'short', 'short', 'Password', 'Use at least 8 characters.'],
       [name, 'password123', 'password123', 'Password', 'This password is too common.'],
       [name, name.toUpperCase(), name.toUpperCase(), 'Password', 'cannot be your username'],
-      [name, PASSWORD, `${PASSWORD}!`, 'Confirm password', 'The passwords do not match.'],
+      [name, TEST_PASSWORD, `${TEST_PASSWORD}!`, 'Confirm password', 'The passwords do not match.'],
     ];
     for (const [username, password, confirm, field, message] of cases) {
       // A fresh form each time, so no assertion can pass on the previous answer.
@@ -60,7 +60,7 @@ test.describe('registration', () => {
     }
     await expectAccessible(page);
     // Nothing was created: the valid name is still free.
-    await fillRegister(page, name, PASSWORD);
+    await fillRegister(page, name, TEST_PASSWORD);
     await expect(page.getByRole('status')).toContainText(`Welcome, ${name}.`);
   });
 
@@ -84,7 +84,7 @@ test.describe('registration', () => {
     ];
     for (const [username, message] of attempts) {
       await page.goto('/register');
-      await fillRegister(page, username, PASSWORD);
+      await fillRegister(page, username, TEST_PASSWORD);
       await expect(page.getByLabel('Username')).toHaveAccessibleDescription(
         new RegExp(escapeRegExp(message)),
       );
@@ -93,7 +93,7 @@ test.describe('registration', () => {
     await expectAccessible(page);
     // The full-width spelling signs in to the same account, shown as first typed.
     await page.goto('/login');
-    await submitLogin(page, fullWidth(original), PASSWORD);
+    await submitLogin(page, fullWidth(original), TEST_PASSWORD);
     await expect(page.getByRole('banner')).toContainText(`Signed in as ${original}`);
   });
 });
@@ -108,7 +108,7 @@ test.describe('signing in and out', () => {
     await page.goto('/contacts?sort=added');
     await expect(page).toHaveURL(/\/login\?next=%2Fcontacts%3Fsort%3Dadded$/);
     await expectAccessible(page);
-    await submitLogin(page, user.username, PASSWORD);
+    await submitLogin(page, user.username, TEST_PASSWORD);
     await expect(page).toHaveURL(/\/contacts\?sort=added$/);
   });
 
@@ -168,7 +168,7 @@ test.describe('signing in and out', () => {
       expect(await response.text()).toContain('Invalid username or password.');
     }
     const fifthFailure = Date.now();
-    await attempt(PASSWORD);
+    await attempt(TEST_PASSWORD);
     const lock = page.getByRole('alert').filter({ hasText: 'Too many attempts' });
     await expect(lock).toHaveText(
       /^Too many attempts for this account\. Try again in [1-6] seconds? \(after \d\d:\d\d:\d\d UTC\)\.$/,
@@ -177,7 +177,7 @@ test.describe('signing in and out', () => {
     await expect(page.getByRole('banner')).not.toContainText('Signed in as');
     await expectAccessible(page);
     await page.waitForTimeout(Math.max(0, fifthFailure + 6_500 - Date.now()));
-    await attempt(PASSWORD);
+    await attempt(TEST_PASSWORD);
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole('banner')).toContainText(`Signed in as ${user.username}`);
   });
@@ -192,7 +192,7 @@ test.describe('signing in and out', () => {
     for (const remember of [false, true]) {
       await context.clearCookies();
       await page.goto('/login');
-      await submitLogin(page, user.username, PASSWORD, { remember });
+      await submitLogin(page, user.username, TEST_PASSWORD, { remember });
       await expect(page.getByRole('banner')).toContainText(`Signed in as ${user.username}`);
       const cookie = (await context.cookies()).find((c) => c.name === 'cc_session')!;
       expect(cookie.httpOnly).toBe(true);
@@ -277,7 +277,7 @@ test.describe('signing in and out', () => {
     for (const next of payloads) {
       await context.clearCookies();
       await page.goto(`/login?next=${encodeURIComponent(next)}`);
-      await submitLogin(page, user.username, PASSWORD);
+      await submitLogin(page, user.username, TEST_PASSWORD);
       await expect(page.getByRole('banner')).toContainText(`Signed in as ${user.username}`);
       const url = new URL(page.url());
       expect(url.origin, next).toBe(origin);

@@ -3,14 +3,16 @@ import path from 'node:path';
 import { expectNames, expectStatus, importFile } from './contacts-helpers';
 import { expect, expectAccessible, registerUser, signIn, test } from './fixtures';
 
+// Every test here works in a signed-in user's address book.
+test.use({ signedIn: true });
+
 const sample = (name: string) =>
   fs.readFileSync(path.join(process.cwd(), 'lib', 'contacts', 'samples', name));
 
 test.describe('import and export', () => {
-  test('import vCards from Apple, Google, Outlook and vCard 4.0', async ({ page, user }) => {
+  test('import vCards from Apple, Google, Outlook and vCard 4.0', async ({ page }) => {
     // Many steps (several users, pages and files): more than the default time on a busy machine.
     test.slow();
-    void user;
     await page.goto('/contacts/import');
     await expect(page.getByRole('heading', { name: 'Import contacts' })).toBeVisible();
     await expectAccessible(page);
@@ -31,8 +33,7 @@ test.describe('import and export', () => {
     await expect(page.getByText('Marathon runner.')).toBeVisible();
   });
 
-  test('import a CSV with some bad rows: a summary says which and why', async ({ page, user }) => {
-    void user;
+  test('import a CSV with some bad rows: a summary says which and why', async ({ page }) => {
     await importFile(page, 'google.csv', sample('google.csv'));
     await expectStatus(page, 'Imported 2 contacts. Skipped 1 record.');
     await expect(page.getByRole('listitem').filter({ hasText: 'Line 5:' })).toContainText(
@@ -53,8 +54,7 @@ test.describe('import and export', () => {
     ]);
   });
 
-  test('refuses files it cannot use, importing nothing', async ({ page, user }) => {
-    void user;
+  test('refuses files it cannot use, importing nothing', async ({ page }) => {
     await page.goto('/contacts/import');
     await page.getByRole('button', { name: 'Import' }).click();
     await expect(page.getByLabel('File')).toHaveAccessibleDescription(
@@ -75,11 +75,9 @@ test.describe('import and export', () => {
     page,
     browser,
     baseURL,
-    user,
   }, testInfo) => {
     // Many steps (several users, pages and files): more than the default time on a busy machine.
     test.slow();
-    void user;
     await importFile(page, 'apple.vcf', sample('apple.vcf'));
     await importFile(page, 'v4.vcf', sample('v4.vcf'));
     await page.goto('/contacts');

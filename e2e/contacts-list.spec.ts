@@ -8,12 +8,11 @@ import {
 } from './contacts-helpers';
 import { expect, expectAccessible, test } from './fixtures';
 
+// Every test here works in a signed-in user's address book.
+test.use({ signedIn: true });
+
 test.describe('the contacts list', () => {
-  test('an empty address book says so and links to adding the first contact', async ({
-    page,
-    user,
-  }) => {
-    void user;
+  test('an empty address book says so and links to adding the first contact', async ({ page }) => {
     await page.goto('/contacts');
     await expect(page.getByRole('heading', { name: 'Contacts', exact: true })).toBeVisible();
     await expect(page.getByText('There are no contacts in your address book.')).toBeVisible();
@@ -24,9 +23,7 @@ test.describe('the contacts list', () => {
 
   test('search by name, accents and case ignored, and by phone however written', async ({
     page,
-    user,
   }) => {
-    void user;
     await addContact(page, {
       'First name': 'Zoë',
       'Last name': 'Ångström',
@@ -66,13 +63,11 @@ test.describe('the contacts list', () => {
 
   test('with JavaScript the list follows what is typed, and says what it found', async ({
     page,
-    user,
   }, testInfo) => {
     test.skip(
       !testInfo.project.use.javaScriptEnabled,
       'Typing updates the list only with JavaScript.',
     );
-    void user;
     await addContact(page, { 'First name': 'Ada', 'Last name': 'Lovelace' });
     await addContact(page, { 'First name': 'Grace', 'Last name': 'Hopper' });
     await page.goto('/contacts?sort=added');
@@ -97,11 +92,9 @@ test.describe('the contacts list', () => {
 
   test('sort by name, birthday and date added; 25 a page with Previous and Next; the search keeps the sort', async ({
     page,
-    user,
   }) => {
     // Many steps (several users, pages and files): more than the default time on a busy machine.
     test.slow();
-    void user;
     await importFile(page, 'people.csv', generatedCsv(30));
     await expectStatus(page, 'Imported 30 contacts.');
     await page.goto('/contacts');

@@ -1,6 +1,9 @@
 import { deleteControl, addContact, fillContact } from './contacts-helpers';
 import { expect, expectAccessible, jsEnabled, test } from './fixtures';
 
+// Every test here works in a signed-in user's address book.
+test.use({ signedIn: true });
+
 test.describe('a contact: add, view, edit, delete', () => {
   test('add a contact, see it, with a flash shown once', async ({ page, user }) => {
     await page.goto('/contacts/new');
@@ -63,11 +66,7 @@ test.describe('a contact: add, view, edit, delete', () => {
     await expectAccessible(page);
   });
 
-  test('validation errors appear by each field and every value typed is kept', async ({
-    page,
-    user,
-  }) => {
-    void user;
+  test('validation errors appear by each field and every value typed is kept', async ({ page }) => {
     await page.goto('/contacts/new');
     const typed = {
       'First name': '',
@@ -117,8 +116,7 @@ test.describe('a contact: add, view, edit, delete', () => {
     await expect(page.getByRole('link', { name: 'https://example.com/' })).toBeVisible();
   });
 
-  test('edit a contact', async ({ page, user }) => {
-    void user;
+  test('edit a contact', async ({ page }) => {
     const id = await addContact(page, { 'First name': 'Grace', 'Last name': 'Hopper' });
     await page.getByRole('link', { name: 'Edit' }).click();
     await expect(page).toHaveURL(`/contacts/${id}/edit`);
@@ -135,9 +133,7 @@ test.describe('a contact: add, view, edit, delete', () => {
 
   test('delete asks first: a dialog with JavaScript, a page without', async ({
     page,
-    user,
   }, testInfo) => {
-    void user;
     const id = await addContact(page, { 'First name': 'Alan', 'Last name': 'Turing' });
     await addContact(page, { 'First name': 'Stays' });
     await page.goto(`/contacts/${id}`);
@@ -169,9 +165,7 @@ test.describe('a contact: add, view, edit, delete', () => {
 
   test('the confirmation page works with JavaScript too, and Cancel goes back', async ({
     page,
-    user,
   }) => {
-    void user;
     const id = await addContact(page, { 'First name': 'Cancel', 'Last name': 'Me' });
     await page.goto(`/contacts/${id}/delete`);
     await page.getByRole('link', { name: 'Cancel' }).click();
@@ -182,8 +176,7 @@ test.describe('a contact: add, view, edit, delete', () => {
     await expect(page.getByText('There are no contacts in your address book.')).toBeVisible();
   });
 
-  test('markup and script in every field are shown as text', async ({ page, user }, testInfo) => {
-    void user;
+  test('markup and script in every field are shown as text', async ({ page }, testInfo) => {
     const payload = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">';
     const id = await addContact(page, {
       'First name': `${payload}A`,
@@ -222,5 +215,42 @@ test.describe('a contact: add, view, edit, delete', () => {
     if (jsEnabled(testInfo)) {
       expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     }
+  });
+});
+
+test.describe('stale edits', () => {
+  test('a stale edit is refused, shows the current values and keeps what was typed', async ({
+    page,
+    context,
+  }) => {
+    const id = await addContact(page, { 'First name': 'Grace', 'Last name': 'Hopper' });
+    await page.goto(`/contacts/${id}/edit`);
+    const other = await context.newPage();
+    await other.goto(`/contacts/${id}/edit`);
+    await fillContact(other, { 'Last name': 'Brewster', Email: 'grace@example.com' });
+    await other.getByRole('button', { name: 'Save contact' }).click();
+    await expect(other.getByRole('heading', { name: 'Grace Brewster' })).toBeVisible();
+
+    await fillContact(page, { 'First name': 'Amazing Grace', Notes: 'Typed in the stale page' });
+    await page.getByRole('button', { name: 'Save contact' }).click();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'This contact was changed since you opened it' }),
+    ).toBeVisible();
+    const current = page.getByRole('region', { name: 'Current saved values' });
+    await expect(current).toContainText('Brewster');
+    await expect(current).toContainText('grace@example.com');
+    await expect(page.getByLabel('First name')).toHaveValue('Amazing Grace');
+    await expect(page.getByLabel('Notes')).toHaveValue('Typed in the stale page');
+    await expectAccessible(page);
+
+    // Nothing was overwritten.
+    await other.goto(`/contacts/${id}/edit`);
+    await expect(other.getByLabel('Last name')).toHaveValue('Brewster');
+    await expect(other.getByLabel('First name')).toHaveValue('Grace');
+
+    // Saving again is deliberate and goes through.
+    await page.getByRole('button', { name: 'Save contact' }).click();
+    await expect(page.getByRole('heading', { name: 'Amazing Grace Hopper' })).toBeVisible();
+    await expect(page.getByRole('status')).toContainText('Contact saved.');
   });
 });

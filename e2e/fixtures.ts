@@ -10,9 +10,9 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PooledUser } from './seed-users';
-import { PASSWORD } from './test-password';
+import { TEST_PASSWORD } from '../test/support';
 
-export { expect, PASSWORD };
+export { expect, TEST_PASSWORD };
 
 /** A username no other test uses (3 to 32 characters). */
 export function uniqueName(prefix = 'u'): string {
@@ -26,11 +26,15 @@ export function uniqueName(prefix = 'u'): string {
  * Fails with the list of rules broken when axe finds any accessibility violation on the page.
  * axe is a script, so on the JavaScript-off project the page's HTML is checked in a script-capable
  * page at the same origin, with the app's own scripts blocked: the markup and CSS are the same.
+ * A test that opens a context of its own without JavaScript says so with `javaScript: false`.
  */
-export async function expectAccessible(page: Page): Promise<void> {
+export async function expectAccessible(
+  page: Page,
+  { javaScript = base.info().project.use.javaScriptEnabled !== false } = {},
+): Promise<void> {
   let target = page;
   let scratch: BrowserContext | undefined;
-  if (base.info().project.use.javaScriptEnabled === false) {
+  if (!javaScript) {
     scratch = await page.context().browser()!.newContext({ javaScriptEnabled: true });
     target = await scratch.newPage();
     await target.route('**/*.js', (route) => route.abort());
@@ -50,14 +54,14 @@ export async function expectAccessible(page: Page): Promise<void> {
 
 /**
  * Creates an account through the real registration form (without JavaScript: one POST) and
- * returns its session cookies. The embedded database belongs to the server process (it holds the
- * folder's lock), so the test process cannot write a session row and seal a cookie for it.
+ * returns its session cookies: for tests that need a user made now, or when the pool of users
+ * sealed in advance (the `user` fixture) has run out.
  */
 export async function registerUser(
   browser: Browser,
   baseURL: string,
   username = uniqueName(),
-  password = PASSWORD,
+  password = TEST_PASSWORD,
 ) {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
   const page = await context.newPage();
@@ -112,14 +116,34 @@ function claimPooledUser(baseURL: string): TestUser | undefined {
   return undefined;
 }
 
-export const test = base.extend<{ user: TestUser }>({
+export const test = base.extend<{
+  user: TestUser;
+  signedIn: boolean;
+  signedInUser: TestUser | undefined;
+}>({
+  /** `test.use({ signedIn: true })`: every test's page is signed in, whether it asks for `user` or not. */
+  signedIn: [false, { option: true }],
+  signedInUser: [
+    async ({ signedIn, browser, baseURL }, use) =>
+      use(signedIn ? await newUser(browser, baseURL!) : undefined),
+    { auto: true },
+  ],
+  context: async ({ context, signedInUser }, use) => {
+    if (signedInUser) await signIn(context, signedInUser);
+    await use(context);
+  },
   /** A fresh user; the test's own page is signed in as them. */
-  user: async ({ browser, baseURL, context }, use) => {
-    const user = claimPooledUser(baseURL!) ?? (await registerUser(browser, baseURL!));
+  user: async ({ signedInUser, browser, baseURL, context }, use) => {
+    if (signedInUser) return use(signedInUser);
+    const user = await newUser(browser, baseURL!);
     await signIn(context, user);
     await use(user);
   },
 });
+
+function newUser(browser: Browser, baseURL: string): Promise<TestUser> | TestUser {
+  return claimPooledUser(baseURL) ?? registerUser(browser, baseURL);
+}
 
 /** The JavaScript project, for steps that differ with and without it. */
 export function jsEnabled(testInfo: { project: { name: string } }): boolean {

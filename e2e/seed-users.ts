@@ -15,7 +15,7 @@ import { getConfig, sealPasswords } from '../lib/config';
 import { getDb } from '../lib/db/client';
 import { sessions, users } from '../lib/db/schema';
 import { runShutdown } from '../lib/shutdown';
-import { PASSWORD } from './test-password';
+import { TEST_PASSWORD } from '../test/support';
 
 export interface PooledUser {
   username: string;
@@ -30,7 +30,7 @@ async function main() {
   const config = getConfig();
   const db = await getDb();
   // One hash for all: each user's row is real, and argon2's cost is paid once, not per user.
-  const passwordHash = await hashPassword(PASSWORD);
+  const passwordHash = await hashPassword(TEST_PASSWORD);
   const run = Date.now().toString(36).slice(-5);
   const names = Array.from({ length: count }, (_, i) => `pool_${run}_${i.toString(36)}`);
   const rows = await db
@@ -54,7 +54,7 @@ async function main() {
     const value = await sealData({ token }, { password: sealPasswords(config), ttl });
     pool.push({
       username: row.username,
-      password: PASSWORD,
+      password: TEST_PASSWORD,
       cookie: { name: sessionCookieName(false), value },
     });
   }

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { Page } from '@playwright/test';
 import { STRICT_URL } from '../playwright.config';
-import { expect, expectAccessible, PASSWORD, test, uniqueName } from './fixtures';
+import { expect, expectAccessible, TEST_PASSWORD, test, uniqueName } from './fixtures';
 
 /*
  * Against the strict server (default limits: 5 failures lock an account for 15 minutes, 20
@@ -91,7 +91,7 @@ test.describe('throttling on the strict server', () => {
     const name = uniqueName('reg');
     const registration = await post(
       '/register',
-      { ...register, username: name, password: PASSWORD, confirm: PASSWORD, company: '' },
+      { ...register, username: name, password: TEST_PASSWORD, confirm: TEST_PASSWORD, company: '' },
       from,
     );
     expect(registration.status).toBe(200);
@@ -113,7 +113,7 @@ test.describe('throttling on the strict server', () => {
     const username = uniqueName('lock');
     const created = await post(
       '/register',
-      { ...register, username, password: PASSWORD, confirm: PASSWORD, company: '' },
+      { ...register, username, password: TEST_PASSWORD, confirm: TEST_PASSWORD, company: '' },
       loopback(),
     );
     expect(created.status).toBe(303);
@@ -129,7 +129,7 @@ test.describe('throttling on the strict server', () => {
     // The owner, from another address, with the right password.
     const owner = await post(
       '/login',
-      { ...login, username, password: PASSWORD, next: '' },
+      { ...login, username, password: TEST_PASSWORD, next: '' },
       loopback(),
     );
     expect(owner.status).toBe(200);

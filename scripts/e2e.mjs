@@ -3,14 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  chromiumPath,
-  E2E_SESSION_SECRET,
-  freePort,
-  playwrightCounts,
-  recordTotals,
-  tempDir,
-} from './lib/test-env.mjs';
+import { chromiumPath, freePort, tempDir, TEST_SESSION_SECRET } from '../test/support/env.mjs';
+import { playwrightCounts, recordTotals } from '../test/support/totals.mjs';
 
 const suite = process.env.E2E_SUITE_NAME || 'e2e';
 const run = (cmd, args, env = process.env) =>
@@ -51,7 +45,7 @@ const seeded = run(
   {
     ...env,
     DATA_DIR: env.E2E_DATA_DIR,
-    SESSION_SECRET: E2E_SESSION_SECRET,
+    SESSION_SECRET: TEST_SESSION_SECRET,
     LOG_LEVEL: 'warn',
   },
 );

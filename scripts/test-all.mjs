@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { recordTotals, totalsDir, totalsLine, vitestCounts } from './lib/test-env.mjs';
+import { recordTotals, totalsDir, totalsLine, vitestCounts } from '../test/support/totals.mjs';
 
 const run = (args, env = process.env) =>
   spawnSync('npm', ['run', '--silent', ...args], { stdio: 'inherit', env }).status ?? 1;

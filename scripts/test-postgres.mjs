@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { recordTotals, totalsLine, vitestCounts } from './lib/test-env.mjs';
+import { recordTotals, totalsLine, vitestCounts } from '../test/support/totals.mjs';
 
 const admin = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const stamp = `${Date.now().toString(36)}_${process.pid}`;

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { recordTotals, totalsDir, totalsLine, vitestCounts } from './lib/test-env.mjs';
+import { recordTotals, totalsDir, totalsLine, vitestCounts } from '../test/support/totals.mjs';
 
 const suite = 'reliability';
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit' }).status ?? 1;

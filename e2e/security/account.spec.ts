@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, PASSWORD, registerUser, signIn, test } from '../fixtures';
+import { expect, expectAccessible, TEST_PASSWORD, registerUser, signIn, test } from '../fixtures';
 import { cookieHeader, raw, showsSignedIn, submitForm } from './http';
 
 /**
@@ -19,7 +19,7 @@ test.describe('replay after the account page ends a session', () => {
   }
 
   /** Signs `page` in through the form: a session of its own, besides the registration's. */
-  async function logIn(page: Page, username: string, password = PASSWORD) {
+  async function logIn(page: Page, username: string, password = TEST_PASSWORD) {
     await page.goto('/login');
     await page.getByLabel('Username').fill(username);
     await page.getByLabel('Password', { exact: true }).fill(password);
@@ -34,7 +34,7 @@ test.describe('replay after the account page ends a session', () => {
       '/login',
       [
         ['username', username],
-        ['password', PASSWORD],
+        ['password', TEST_PASSWORD],
       ],
       { 'user-agent': userAgent },
     );
@@ -56,7 +56,7 @@ test.describe('replay after the account page ends a session', () => {
     await logIn(page, user.username);
     await page.goto('/account');
     await expectAccessible(page);
-    await page.getByLabel('Current password').fill(PASSWORD);
+    await page.getByLabel('Current password').fill(TEST_PASSWORD);
     await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel('Confirm new password').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Change password' }).click();
@@ -125,7 +125,7 @@ test.describe('replay after the account page ends a session', () => {
     const stolen = user.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     await signIn(context, user);
     await page.goto('/account');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Delete account' }).click();
     await expect(page).toHaveURL(/\/login$/);
     expect(await replay(baseURL!, stolen)).toBe(false);

@@ -85,8 +85,6 @@ function expectAnonymous(res: { status: number; body: string }, canary: RawUser,
 }
 
 test.describe('middleware bypass (raw HTTP, anonymous)', () => {
-  test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'Raw HTTP: the same in both projects.');
-
   test('internal and RSC headers on every protected page', async ({ baseURL }) => {
     test.slow(); // dozens of sign-ins or requests in a row
     const base = baseURL!;

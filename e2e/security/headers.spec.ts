@@ -1,4 +1,4 @@
-import { expect, expectAccessible, jsEnabled, PASSWORD, test, uniqueName } from '../fixtures';
+import { expect, expectAccessible, jsEnabled, TEST_PASSWORD, test, uniqueName } from '../fixtures';
 import { raw, registerRaw, setCookies, submitForm, type RawResponse } from './http';
 
 /**
@@ -48,8 +48,6 @@ function expectPageCsp(res: RawResponse, what: string): string {
 }
 
 test.describe('security headers (raw HTTP)', () => {
-  test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'Raw HTTP: the same in both projects.');
-
   test('every kind of answer carries them', async ({ baseURL }) => {
     const base = baseURL!;
     const user = await registerRaw(base);
@@ -146,8 +144,8 @@ test.describe('security headers (raw HTTP)', () => {
       '/register',
       [
         ['username', name],
-        ['password', PASSWORD],
-        ['confirm', PASSWORD],
+        ['password', TEST_PASSWORD],
+        ['confirm', TEST_PASSWORD],
       ],
       spoof,
     );
@@ -212,8 +210,8 @@ test.describe('Content-Security-Policy in the browser', () => {
     const username = uniqueName('csp');
     await page.goto('/register');
     await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Confirm password').fill(PASSWORD);
+    await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
+    await page.getByLabel('Confirm password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
     // The flash cookie (set with the session cookie) is shown once, and the session holds.
     await expect(page.getByRole('status')).toContainText(`Welcome, ${username}.`);

@@ -1,6 +1,16 @@
+import type { Page } from '@playwright/test';
 import { sealData, unsealData } from 'iron-session';
-import { E2E_SESSION_SECRET } from '../../playwright.config';
-import { expect, expectAccessible, PASSWORD, test } from '../fixtures';
+import { TEST_SESSION_SECRET } from '../../test/support';
+import {
+  expectSignedIn,
+  expectSignedOut,
+  sealForServer,
+  secondSession,
+  sessionCookie,
+  setSessionCookie,
+  tokenOf,
+} from '../auth-helpers';
+import { expect, expectAccessible, TEST_PASSWORD, test } from '../fixtures';
 import {
   actionFields,
   cookieHeader,
@@ -17,7 +27,7 @@ import {
  * Session cookies an attacker plants, edits, forges or replays. Each must count as no session;
  * the control cases (a cookie sealed with the real secret) show the checks can tell the difference.
  */
-const SECRETS = { '1': E2E_SESSION_SECRET };
+const SECRETS = { '1': TEST_SESSION_SECRET };
 
 const valueOf = (cookie: string) => cookie.slice(cookie.indexOf('=') + 1);
 
@@ -28,8 +38,6 @@ async function signedInAs(base: string, cookieValue: string) {
 }
 
 test.describe('session cookies (raw HTTP)', () => {
-  test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'Raw HTTP: the same in both projects.');
-
   test('fixation: a cookie planted before sign-in is replaced, and the attacker’s stays theirs', async ({
     baseURL,
   }) => {
@@ -102,8 +110,8 @@ test.describe('session cookies (raw HTTP)', () => {
     expect((await signedInAs(base, control)).signedIn).toBe(true);
     for (const key of [
       'another-secret-entirely-0123456789abcdefghij',
-      E2E_SESSION_SECRET.replace(/.$/, 'X'),
-      `${E2E_SESSION_SECRET}-longer`,
+      TEST_SESSION_SECRET.replace(/.$/, 'X'),
+      `${TEST_SESSION_SECRET}-longer`,
     ]) {
       const foreign = await sealData({ token }, { password: { '1': key }, ttl: 3600 });
       expect((await signedInAs(base, foreign)).signedIn, key).toBe(false);
@@ -135,10 +143,8 @@ test.describe('session cookies (raw HTTP)', () => {
       { 'x-filler': 'y'.repeat(17_000) },
       Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`x-h${i}`, 'z'.repeat(50)])),
     ]) {
-      const started = Date.now();
       const res = await raw(base, '/login', { headers });
       expect(res.status).toBe(431);
-      expect(Date.now() - started).toBeLessThan(2_000);
       expect(res.body).not.toMatch(/at |Error/);
     }
     expect((await raw(base, '/api/health')).status).toBe(200);
@@ -154,7 +160,7 @@ test.describe('session cookies (raw HTTP)', () => {
     expect(logout.status).toBe(303);
     expect(String(setCookies(logout).get('cc_session'))).toMatch(/Expires=Thu, 01 Jan 1970/);
     expect((await signedInAs(base, valueOf(user.cookie))).signedIn).toBe(false);
-    const again = await loginRaw(base, user.username, PASSWORD);
+    const again = await loginRaw(base, user.username, TEST_PASSWORD);
     const fresh = cookieHeader(again, (n) => n === 'cc_session');
     expect(valueOf(fresh)).not.toBe(valueOf(user.cookie));
     expect((await signedInAs(base, valueOf(fresh))).signedIn).toBe(true);
@@ -172,7 +178,7 @@ test.describe('session cookies in the browser', () => {
     await context.addCookies([{ name: 'cc_session', value: 'planted-by-attacker', url: baseURL! }]);
     await page.goto('/login');
     await page.getByLabel('Username').fill(victim.username);
-    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
     await expect(page.getByRole('banner')).toContainText(victim.username);
     const session = (await context.cookies()).find((c) => c.name === 'cc_session')!;
@@ -196,5 +202,148 @@ test.describe('session cookies in the browser', () => {
     await expect(page).toHaveURL(/\/login\?next=%2F$/);
     await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
     await expect(page.getByRole('banner')).not.toContainText(user.username);
+  });
+
+  test('an expired seal is refused even though its session is alive', async ({
+    page,
+    context,
+    user,
+    baseURL,
+  }) => {
+    const token = await tokenOf(await sessionCookie(context));
+    // iron-session allows 60 seconds of clock skew, so the seal expired two minutes ago.
+    await setSessionCookie(context, baseURL!, await sealForServer({ token }, -120));
+    await expectSignedOut(page);
+    // The same token in a fresh seal still works: the seal's expiry alone signed it out.
+    await setSessionCookie(context, baseURL!, await sealForServer({ token }, 600));
+    await expectSignedIn(page, user.username);
+  });
+});
+
+/** Words that only a signed-in page shows. */
+const PROTECTED_TEXT = ['Active sessions', 'Change password', 'Welcome,'];
+
+test.describe('without a session, in the browser', () => {
+  // Several sign-ins and argon2 hashes per test: give a busy machine room.
+  test.describe.configure({ timeout: 60_000 });
+
+  test('every account action changes nothing and leads to the sign-in page', async ({
+    page,
+    context,
+    user,
+    browser,
+    baseURL,
+  }) => {
+    const other = await secondSession(browser, baseURL!, user);
+    const cookies = await context.cookies();
+    const actions: [string, (page: Page) => Promise<void>][] = [
+      [
+        'change password',
+        async (p) => {
+          await p.getByLabel('Current password').fill(TEST_PASSWORD);
+          await p.getByLabel('New password', { exact: true }).fill('a brand new passphrase 3');
+          await p.getByLabel('Confirm new password').fill('a brand new passphrase 3');
+          await p.getByRole('button', { name: 'Change password' }).click();
+        },
+      ],
+      [
+        'revoke another session',
+        (p) =>
+          p
+            .getByRole('row')
+            .filter({ hasNotText: 'This device' })
+            .nth(1)
+            .getByRole('button', { name: 'Revoke' })
+            .click(),
+      ],
+      [
+        'revoke this session',
+        (p) =>
+          p
+            .getByRole('row')
+            .filter({ hasText: 'This device' })
+            .getByRole('button', { name: 'Revoke' })
+            .click(),
+      ],
+      [
+        'log out other sessions',
+        (p) => p.getByRole('button', { name: 'Log out other sessions' }).click(),
+      ],
+      [
+        'delete account',
+        async (p) => {
+          await p.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
+          await p.getByRole('button', { name: 'Delete account' }).click();
+        },
+      ],
+      ['log out', (p) => p.getByRole('banner').getByRole('button', { name: 'Log out' }).click()],
+    ];
+    for (const [name, act] of actions) {
+      await context.addCookies(cookies);
+      await page.goto('/account');
+      await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
+      await context.clearCookies();
+      await act(page);
+      await expect(page, name).toHaveURL(/\/login(\?|$)/);
+      await expect(page.getByRole('heading', { name: 'Log in' }), name).toBeVisible();
+    }
+    // Nothing changed: both sessions live, the password and the account are as they were.
+    await context.addCookies(cookies);
+    await page.goto('/account');
+    await expect(page.getByRole('table').getByRole('row')).toHaveCount(3);
+    await expectSignedIn(other.page, user.username);
+    await context.clearCookies();
+    await page.goto('/login');
+    await page.getByLabel('Username').fill(user.username);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.getByRole('banner')).toContainText(`Signed in as ${user.username}`);
+    await other.context.close();
+  });
+
+  test('a middleware-bypass header, RSC and prefetch requests reach no protected content', async ({
+    page,
+    context,
+    request,
+    user,
+  }) => {
+    // A cookie with a valid seal whose session has ended gets past the middleware's seal
+    // check: only the pages' own database check stands between it and the content.
+    await page.goto('/account');
+    const revoked = await sessionCookie(context);
+    await page.getByRole('banner').getByRole('button', { name: 'Log out' }).click();
+    await expect(page.getByRole('status')).toContainText('You have been logged out.');
+
+    const bypass: Record<string, string>[] = [
+      { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' },
+      { 'x-middleware-subrequest': 'src/middleware:src/middleware:src/middleware:src/middleware' },
+      { rsc: '1' },
+      { rsc: '1', 'next-router-prefetch': '1' },
+      { rsc: '1', 'next-router-state-tree': encodeURIComponent(JSON.stringify(['', {}])) },
+      {},
+    ];
+    for (const path of ['/', '/account', '/account?_rsc=x1', '/./account']) {
+      for (const headers of bypass) {
+        for (const cookie of [undefined, `cc_session=${revoked.value}`]) {
+          const label = `${path} ${JSON.stringify(headers)} ${cookie ? 'revoked cookie' : 'no cookie'}`;
+          let url = path;
+          // Next answers an RSC request whose _rsc hash is missing with a redirect to the right one.
+          for (let hop = 0; hop < 3; hop++) {
+            const response = await request.get(url, {
+              headers: { ...headers, ...(cookie ? { cookie } : {}) },
+              maxRedirects: 0,
+            });
+            const body = await response.text();
+            for (const text of [...PROTECTED_TEXT, user.username]) {
+              expect(body, label).not.toContain(text);
+            }
+            const location = response.headers().location;
+            if (!location || /^\/login(\?|$)/.test(location)) break;
+            expect(location, label).toMatch(/[?&]_rsc(=|&|$)/);
+            url = location;
+          }
+        }
+      }
+    }
   });
 });

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { expect, test } from '../fixtures';
 import { actionFields, multipart, raw } from '../security/http';
-import { startLabServer, type LabServer } from '../security/lab-server';
+import { AppServer, SERVER_ENTRY } from '../../test/support';
 
 /*
  * `npm run dev` runs the production server's code (server/index.ts --dev): the client address
@@ -14,7 +14,7 @@ const randomByte = () => 1 + Math.floor(Math.random() * 254);
 const loopback = () => `127.${randomByte()}.${randomByte()}.${randomByte()}`;
 
 /** A failed sign-in posted without JavaScript from `from`, claiming to come from `forged`. */
-async function failedSignIn(lab: LabServer, login: string, from: string, forged: string) {
+async function failedSignIn(lab: AppServer, login: string, from: string, forged: string) {
   const { body, contentType } = await multipart([
     ...actionFields(login),
     ['username', `nobody_${randomByte()}`],
@@ -57,10 +57,14 @@ test('development server: a forged X-Forwarded-For does not change the client ad
   test.skip(!javaScriptEnabled, 'Raw HTTP against a server of its own: once.');
   // Development compiles each page on first use: slow on a busy machine.
   testInfo.setTimeout(360_000);
-  const lab = await startLabServer(
-    { NODE_ENV: 'development', TRUST_PROXY: '0', THROTTLE_IP_PER_MINUTE: '3', LOG_LEVEL: 'warn' },
+  const lab = await AppServer.start(
+    {
+      args: [SERVER_ENTRY, '--dev'],
+      env: { NODE_ENV: 'development', TRUST_PROXY: '0', THROTTLE_IP_PER_MINUTE: '3' },
+    },
     // The first start compiles the instrumentation and middleware: a minute or more when busy.
-    { args: ['server/index.ts', '--dev'], readyWithinMs: 240_000 },
+    240_000,
+    { anyAnswer: true },
   );
   try {
     const login = (await raw(lab.url, '/login', { timeoutMs: 120_000 })).body;
@@ -73,7 +77,7 @@ test('development server: a forged X-Forwarded-For does not change the client ad
     expect(forged).toContain('Too many attempts from your network.');
     const elsewhere = await failedSignIn(lab, login, loopback(), '203.0.113.1');
     expect(elsewhere).toContain('Invalid username or password.');
-    expect(lab.output(), 'the server said it runs in development').toContain('"dev":true');
+    expect(lab.output, 'the server said it runs in development').toContain('"dev":true');
   } finally {
     await lab.stop();
   }

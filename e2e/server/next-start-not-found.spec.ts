@@ -1,6 +1,6 @@
 import { expect, test } from '../fixtures';
 import { raw, registerRaw } from '../security/http';
-import { NEXT_START, startLabServer, type LabServer } from '../security/lab-server';
+import { AppServer, NEXT_START } from '../../test/support';
 
 /**
  * Why server/not-found-page.ts exists: plain `next start` (Next 16.4) answers a page's notFound()
@@ -12,17 +12,14 @@ test.describe('plain next start, without our server', () => {
     ({ javaScriptEnabled }) => !javaScriptEnabled,
     'Raw HTTP against a server of its own: once.',
   );
-  let lab: LabServer;
+  let lab: AppServer;
 
   test.beforeAll(async ({}, testInfo) => {
     if (testInfo.project.use.javaScriptEnabled === false) return;
     testInfo.setTimeout(150_000);
-    lab = await startLabServer(
-      { LOG_LEVEL: 'warn' },
-      {
-        args: [...NEXT_START, '-H', '127.0.0.1'],
-      },
-    );
+    lab = await AppServer.start({ args: [...NEXT_START, '-H', '127.0.0.1'] }, 120_000, {
+      anyAnswer: true,
+    });
   });
   test.afterAll(async () => {
     await lab?.stop();

@@ -208,9 +208,10 @@ describe('import and export', () => {
     expect(seen).toEqual(['One', 'Two', 'Three', 'Four']);
   });
 
-  it('imports 10,000 contacts in seconds, all or nothing', async () => {
+  it('imports in batches inside one transaction: all or nothing', async () => {
     const user = (await createUser(`bulk_${Date.now()}`, 'a long enough password'))!.id;
-    const many = Array.from({ length: 10_000 }, (_, i) =>
+    // Rows go in 1,000 at a time: 1,001 contacts take two batches (and refresh the statistics).
+    const many = Array.from({ length: 1001 }, (_, i) =>
       input({
         firstName: `First${i}`,
         lastName: 'Bulk',
@@ -218,18 +219,16 @@ describe('import and export', () => {
         mobilePhone: '+1 213 373 4253',
       }),
     );
-    const started = performance.now();
-    expect(await importContacts(user, many)).toBe(10_000);
-    // About 4 s on PGlite on an idle two-core machine; the bound leaves room for a busy one.
-    expect(performance.now() - started).toBeLessThan(30_000);
-    expect(await countContacts(user)).toBe(10_000);
+    expect(await importContacts(user, many)).toBe(1001);
+    expect(await countContacts(user)).toBe(1001);
 
-    // A failure part-way (a value too long for its column) leaves nothing behind.
-    const broken = [...many.slice(0, 1500), { ...many[0]!, firstName: 'x'.repeat(300) }];
+    // A failure in the second batch (a value too long for its column) leaves nothing behind,
+    // the first batch included. (How long a big import takes: npm run bench -- --row=11.)
+    const broken = [...many.slice(0, 1000), { ...many[0]!, firstName: 'x'.repeat(300) }];
     await expect(importContacts(user, broken)).rejects.toThrow();
-    expect(await countContacts(user)).toBe(10_000);
-    expect((await listContacts(user, { q: 'first1499' })).contacts).toHaveLength(1);
-  }, 90_000);
+    expect(await countContacts(user)).toBe(1001);
+    expect((await listContacts(user, { q: 'first1000' })).contacts).toHaveLength(1);
+  });
 
   it('exports (vCard and CSV) and imports back the same contacts', async () => {
     const from = (await createUser(`exp_${Date.now()}`, 'a long enough password'))!.id;

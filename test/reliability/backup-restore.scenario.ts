@@ -1,13 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PASSWORD, postLogin, register, signedInAs, uniqueName } from './lib/accounts';
-import { AppServer, npmRun, stopAll, tempDir } from './lib/app-server';
-import { CONTACTS_LANDED, createContact, type ContactName } from './lib/contacts';
+import { postLogin, register, signedInAs, uniqueName } from './lib/accounts';
+import { createContact, type ContactName } from './lib/contacts';
 import { openPglite } from '@/scripts/lib/embedded-dump';
 import { withEmbedded } from './lib/embedded';
 import { note } from './lib/stats';
-import { WebClient, pageText } from './lib/web-client';
+import {
+  AppServer,
+  npmRun,
+  pageText,
+  stopAll,
+  tempDir,
+  TEST_PASSWORD,
+  WebClient,
+} from '../support';
 
 describe('backup and restore of the embedded database', () => {
   const dirs = [tempDir('backup-src'), tempDir('backup-dst'), tempDir('backup-files')];
@@ -27,11 +34,9 @@ describe('backup and restore of the embedded database', () => {
       const client = new WebClient(first.url);
       await register(client, name);
       const contacts = new Map<string, ContactName>();
-      if (CONTACTS_LANDED) {
-        for (let j = 0; j < 3; j++) {
-          const value = { firstName: `Backup${i}`, lastName: `Contact${j}` };
-          contacts.set(await createContact(client, value), value);
-        }
+      for (let j = 0; j < 3; j++) {
+        const value = { firstName: `Backup${i}`, lastName: `Contact${j}` };
+        contacts.set(await createContact(client, value), value);
       }
       people.push({ name, client, contacts });
     }
@@ -40,7 +45,7 @@ describe('backup and restore of the embedded database', () => {
     const file = path.join(files, 'contact-cards.tar.gz');
     const backup = await npmRun('db:backup', source, file);
     expect(backup.status, backup.output).toBe(0);
-    expect(backup.output).toContain(`(5 users, ${CONTACTS_LANDED ? 15 : 0} contacts, 5 sessions)`);
+    expect(backup.output).toContain('(5 users, 15 contacts, 5 sessions)');
     note(`npm run db:backup: ${backup.output.trim().split('\n').at(-1)}`);
 
     // A write after the backup: a restore goes back to the backup's moment, and keeps this aside.
@@ -79,11 +84,11 @@ describe('backup and restore of the embedded database', () => {
         people.map(async (person) => {
           // The session cookie from before the backup, and the password.
           expect(await signedInAs(person.client.withBase(restored.url), person.name)).toBe(true);
-          const r = await postLogin(new WebClient(restored.url), person.name, PASSWORD);
+          const r = await postLogin(new WebClient(restored.url), person.name, TEST_PASSWORD);
           expect(r.status).toBe(303);
         }),
       );
-      const lateLogin = await postLogin(new WebClient(restored.url), late, PASSWORD);
+      const lateLogin = await postLogin(new WebClient(restored.url), late, TEST_PASSWORD);
       expect(pageText(lateLogin)).toContain('Invalid username or password.');
       expect((await restored.stop()).code).toBe(0);
       const contacts = await withEmbedded(dataDir, (sql) =>
@@ -100,10 +105,10 @@ describe('backup and restore of the embedded database', () => {
           });
         }
       }
-      expect(contacts).toHaveLength(CONTACTS_LANDED ? 15 : 0);
+      expect(contacts).toHaveLength(15);
     }
     note(
-      `a server on each restored folder: all 5 users sign in, their sessions from before the backup still work, the later user is absent${CONTACTS_LANDED ? ', all 15 contacts are there' : ' (contacts: pending until issue 5 lands; the check counts 0 now)'}`,
+      `a server on each restored folder: all 5 users sign in, their sessions from before the backup still work, the later user is absent, all 15 contacts are there`,
     );
   });
 });

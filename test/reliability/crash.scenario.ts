@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lockFilePath } from '@/lib/db/data-dir-lock';
-import { PASSWORD, login, register, signedInAs, uniqueName } from './lib/accounts';
-import { AppServer, sleep, stopAll, tempDir } from './lib/app-server';
-import { CONTACTS_LANDED, createContact, editContact, type ContactName } from './lib/contacts';
+import { login, register, signedInAs, uniqueName } from './lib/accounts';
+import { createContact, editContact, type ContactName } from './lib/contacts';
 import { controlState, withEmbedded } from './lib/embedded';
 import { note, report } from './lib/stats';
-import { Recorder, WebClient } from './lib/web-client';
+import { AppServer, Recorder, sleep, stopAll, tempDir, TEST_PASSWORD, WebClient } from '../support';
 
 /**
  * kill -9 while writes stream in, then a restart on the same folder: every acknowledged write
@@ -92,7 +91,7 @@ describe('crash (kill -9) on the embedded database', () => {
       );
     }
     for (const { name } of acknowledged)
-      await login(new WebClient(cycle.server.url), name, PASSWORD);
+      await login(new WebClient(cycle.server.url), name, TEST_PASSWORD);
     expect((await cycle.server.stop()).code).toBe(0);
 
     const users = await withEmbedded(cycle.dataDir, (sql) =>
@@ -117,71 +116,67 @@ describe('crash (kill -9) on the embedded database', () => {
     );
   });
 
-  it.skipIf(!CONTACTS_LANDED)(
-    'keeps every acknowledged contact create and edit; contact counts stay consistent',
-    async () => {
-      // Pending until issue 5 lands: runs by itself once app/(app)/contacts/... exists.
-      const owners: { name: string; client: WebClient }[] = [];
-      const acked = new Map<string, { owner: string; value: ContactName; pending?: ContactName }>();
-      const cycle = await crashCycle(
-        'crash-contacts',
-        servers,
-        dirs,
-        async (client, i, running) => {
-          const owner = owners[i]!;
-          for (const [k, v] of owner.client.cookies) client.cookies.set(k, v);
-          const mine: string[] = [];
-          for (let n = 0; running(); n++) {
-            if (mine.length < 2 || n % 2 === 0) {
-              const value = { firstName: `Crash${i}`, lastName: `Create${n}` };
-              const id = await createContact(client, value);
-              mine.push(id);
-              acked.set(id, { owner: owner.name, value });
-            } else {
-              const id = mine[n % mine.length]!;
-              const value = { firstName: `Crash${i}`, lastName: `Edit${n}` };
-              acked.get(id)!.pending = value;
-              const result = await editContact(client, id, value);
-              expect(result).toBe('saved');
-              acked.set(id, { owner: owner.name, value });
-            }
+  it('keeps every acknowledged contact create and edit; contact counts stay consistent', async () => {
+    const owners: { name: string; client: WebClient }[] = [];
+    const acked = new Map<string, { owner: string; value: ContactName; pending?: ContactName }>();
+    const cycle = await crashCycle(
+      'crash-contacts',
+      servers,
+      dirs,
+      async (client, i, running) => {
+        const owner = owners[i]!;
+        for (const [k, v] of owner.client.cookies) client.cookies.set(k, v);
+        const mine: string[] = [];
+        for (let n = 0; running(); n++) {
+          if (mine.length < 2 || n % 2 === 0) {
+            const value = { firstName: `Crash${i}`, lastName: `Create${n}` };
+            const id = await createContact(client, value);
+            mine.push(id);
+            acked.set(id, { owner: owner.name, value });
+          } else {
+            const id = mine[n % mine.length]!;
+            const value = { firstName: `Crash${i}`, lastName: `Edit${n}` };
+            acked.get(id)!.pending = value;
+            const result = await editContact(client, id, value);
+            expect(result).toBe('saved');
+            acked.set(id, { owner: owner.name, value });
           }
-        },
-        async (server) => {
-          for (let i = 0; i < WRITERS; i++) {
-            const name = uniqueName(`cc${i}`);
-            const client = new WebClient(server.url);
-            await register(client, name);
-            owners.push({ name, client });
-          }
-        },
-      );
-      for (const { name, client } of owners) {
-        expect(await signedInAs(client.withBase(cycle.server.url), name)).toBe(true);
-      }
-      expect((await cycle.server.stop()).code).toBe(0);
-      const rows = await withEmbedded(cycle.dataDir, (sql) =>
-        sql<{ id: string; first_name: string; last_name: string }>(
-          'select id, first_name, last_name from contacts',
-        ),
-      );
-      const counts = await withEmbedded(cycle.dataDir, (sql) =>
-        sql<{ username: string; contact_count: number; actual: number }>(
-          `select username, contact_count, (select count(*)::int from contacts c where c.owner_id = u.id) as actual from users u`,
-        ),
-      );
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      for (const [id, { value, pending }] of acked) {
-        const row = byId.get(id);
-        expect(row, `acknowledged contact ${id}`).toBeDefined();
-        const stored = { firstName: row!.first_name, lastName: row!.last_name };
-        // The last acknowledged edit, or one sent after it that landed without its answer.
-        expect([value, pending]).toContainEqual(stored);
-      }
-      for (const c of counts) expect(c.contact_count, c.username).toBe(c.actual);
-      note(
-        `${acked.size} acknowledged contacts all present with their last acknowledged values; ${rows.length - acked.size} unacknowledged creates landed; contact_count matches for ${counts.length} users`,
-      );
-    },
-  );
+        }
+      },
+      async (server) => {
+        for (let i = 0; i < WRITERS; i++) {
+          const name = uniqueName(`cc${i}`);
+          const client = new WebClient(server.url);
+          await register(client, name);
+          owners.push({ name, client });
+        }
+      },
+    );
+    for (const { name, client } of owners) {
+      expect(await signedInAs(client.withBase(cycle.server.url), name)).toBe(true);
+    }
+    expect((await cycle.server.stop()).code).toBe(0);
+    const rows = await withEmbedded(cycle.dataDir, (sql) =>
+      sql<{ id: string; first_name: string; last_name: string }>(
+        'select id, first_name, last_name from contacts',
+      ),
+    );
+    const counts = await withEmbedded(cycle.dataDir, (sql) =>
+      sql<{ username: string; contact_count: number; actual: number }>(
+        `select username, contact_count, (select count(*)::int from contacts c where c.owner_id = u.id) as actual from users u`,
+      ),
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const [id, { value, pending }] of acked) {
+      const row = byId.get(id);
+      expect(row, `acknowledged contact ${id}`).toBeDefined();
+      const stored = { firstName: row!.first_name, lastName: row!.last_name };
+      // The last acknowledged edit, or one sent after it that landed without its answer.
+      expect([value, pending]).toContainEqual(stored);
+    }
+    for (const c of counts) expect(c.contact_count, c.username).toBe(c.actual);
+    note(
+      `${acked.size} acknowledged contacts all present with their last acknowledged values; ${rows.length - acked.size} unacknowledged creates landed; contact_count matches for ${counts.length} users`,
+    );
+  });
 });

@@ -1,13 +1,20 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, register, uniqueName } from './lib/accounts';
-import { AppServer, stopAll } from './lib/app-server';
+import { register, uniqueName } from './lib/accounts';
 import { anyInput, cleanVcards, csvish, nastyString, vcardish } from './lib/arbitraries';
-import { CONTACTS_LANDED } from './lib/contacts';
-import { parseForms, pickForm } from './lib/html-forms';
 import { query, throwawayDatabase } from './lib/postgres';
 import { note, report } from './lib/stats';
-import { Recorder, WebClient, pageText, type WebResponse } from './lib/web-client';
+import {
+  AppServer,
+  pageText,
+  parseForms,
+  pickForm,
+  Recorder,
+  stopAll,
+  TEST_PASSWORD,
+  WebClient,
+  type WebResponse,
+} from '../support';
 
 /**
  * Bad input at scale through the real forms of a production server (on PostgreSQL, so the test
@@ -52,7 +59,7 @@ describe('bad input through the forms (HTTP, fast-check)', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(plausibleName, kanaName, anyInput(100_000)),
-        fc.oneof(fc.constant(PASSWORD), anyInput(100_000)),
+        fc.oneof(fc.constant(TEST_PASSWORD), anyInput(100_000)),
         fc.boolean(),
         async (username, password, same) => {
           const before = await count('select count(*)::int as n from users');
@@ -75,8 +82,8 @@ describe('bad input through the forms (HTTP, fast-check)', () => {
       {
         numRuns: 40,
         examples: [
-          ['ﾊﾟ'.repeat(32), PASSWORD, true],
-          ['/.//x', PASSWORD, true],
+          ['ﾊﾟ'.repeat(32), TEST_PASSWORD, true],
+          ['/.//x', TEST_PASSWORD, true],
         ],
       },
     );
@@ -111,7 +118,7 @@ describe('bad input through the forms (HTTP, fast-check)', () => {
           const sessionsBefore = await count('select count(*)::int as n from sessions');
           const r = await client.fresh().post(page.url, form, {
             values: right
-              ? { username: user, password: PASSWORD, next }
+              ? { username: user, password: TEST_PASSWORD, next }
               : { username: randomName, password: randomName, next },
             op: 'POST /login (fuzz)',
           });
@@ -143,112 +150,106 @@ describe('bad input through the forms (HTTP, fast-check)', () => {
     report('form fuzzing requests', recorder.samples);
   });
 
-  it.skipIf(!CONTACTS_LANDED)(
-    'new contact: any field values → one contact and a redirect, or the form with errors and nothing written',
-    async () => {
-      const client = new WebClient(server.url, { recorder });
-      const owner = uniqueName('fzc');
-      await register(client, owner);
-      const page = await client.get('/contacts/new');
-      const form = pickForm(parseForms(page.html), { button: 'Save contact' })!;
-      const textFields = form.fields
-        .filter(([name]) => !name.startsWith('$ACTION'))
-        .map(([name]) => name);
-      expect(textFields.length).toBeGreaterThan(1);
-      const countMine = () =>
-        count(
-          'select count(*)::int as n from contacts c join users u on u.id = c.owner_id where u.username = $1',
-          [owner],
-        );
-      let created = 0;
-      await fc.assert(
-        fc.asyncProperty(
-          fc.oneof(
-            fc.dictionary(fc.constantFrom(...textFields), anyInput(50_000)),
-            // Names alone pass more often, so the saved path is exercised too.
-            fc.record({ firstName: nastyString(60), lastName: nastyString(60) }),
-          ),
-          async (values) => {
-            const before = await countMine();
-            const r = await client.post(page.url, form, {
-              values,
-              op: 'POST /contacts/new (fuzz)',
-            });
-            expectClean(r, 'new contact');
-            const after = await countMine();
-            if (r.status === 303) {
-              expect(after).toBe(before + 1);
-              created++;
-            } else {
-              // 200: the form with errors; 413: a body over the server's limit, refused unread.
-              expect([200, 413]).toContain(r.status);
-              expect(after).toBe(before);
-            }
-          },
+  it('new contact: any field values → one contact and a redirect, or the form with errors and nothing written', async () => {
+    const client = new WebClient(server.url, { recorder });
+    const owner = uniqueName('fzc');
+    await register(client, owner);
+    const page = await client.get('/contacts/new');
+    const form = pickForm(parseForms(page.html), { button: 'Save contact' })!;
+    const textFields = form.fields
+      .filter(([name]) => !name.startsWith('$ACTION'))
+      .map(([name]) => name);
+    expect(textFields.length).toBeGreaterThan(1);
+    const countMine = () =>
+      count(
+        'select count(*)::int as n from contacts c join users u on u.id = c.owner_id where u.username = $1',
+        [owner],
+      );
+    let created = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.dictionary(fc.constantFrom(...textFields), anyInput(50_000)),
+          // Names alone pass more often, so the saved path is exercised too.
+          fc.record({ firstName: nastyString(60), lastName: nastyString(60) }),
         ),
-        { numRuns: 60 },
-      );
-      const consistent = await count(
-        'select count(*)::int as n from users where contact_count <> (select count(*) from contacts c where c.owner_id = users.id)',
-      );
-      expect(consistent).toBe(0);
-      note(
-        `60 random contact forms (fields ${textFields.join(', ')}): ${created} saved, the rest refused; contact_count consistent`,
-      );
-    },
-  );
+        async (values) => {
+          const before = await countMine();
+          const r = await client.post(page.url, form, {
+            values,
+            op: 'POST /contacts/new (fuzz)',
+          });
+          expectClean(r, 'new contact');
+          const after = await countMine();
+          if (r.status === 303) {
+            expect(after).toBe(before + 1);
+            created++;
+          } else {
+            // 200: the form with errors; 413: a body over the server's limit, refused unread.
+            expect([200, 413]).toContain(r.status);
+            expect(after).toBe(before);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    const consistent = await count(
+      'select count(*)::int as n from users where contact_count <> (select count(*) from contacts c where c.owner_id = users.id)',
+    );
+    expect(consistent).toBe(0);
+    note(
+      `60 random contact forms (fields ${textFields.join(', ')}): ${created} saved, the rest refused; contact_count consistent`,
+    );
+  });
 
-  it.skipIf(!CONTACTS_LANDED)(
-    'import: any file → no 5xx; exactly the contacts it reports are written, none when refused',
-    async () => {
-      const client = new WebClient(server.url, { recorder });
-      const owner = uniqueName('fzi');
-      await register(client, owner);
-      const page = await client.get('/contacts/import');
-      const form = parseForms(page.html).find((f) => f.files.length > 0);
-      expect(form, 'no form with a file input on /contacts/import').toBeDefined();
-      const countMine = () =>
-        count(
-          'select count(*)::int as n from contacts c join users u on u.id = c.owner_id where u.username = $1',
-          [owner],
-        );
-      const outcomes = { all: 0, partial: 0, refused: 0 };
-      await fc.assert(
-        fc.asyncProperty(
-          fc.oneof(anyInput(300_000), vcardish(), csvish(), cleanVcards()),
-          fc.constantFrom('contacts.vcf', 'contacts.csv', 'x.txt'),
-          async (content, filename) => {
-            const before = await countMine();
-            const r = await client.post(page.url, form!, {
-              values: { [form!.files[0]!]: { filename, content, type: 'text/plain' } },
-              op: 'POST /contacts/import (fuzz)',
-            });
-            expectClean(r, 'import');
-            const after = await countMine();
-            // 303: everything imported; 200 "Imported N contacts. Skipped M records.": exactly N
-            // written; 200 with an error: nothing written.
-            const partial = pageText(r).match(/Imported ([\d,]+) contacts?\./);
-            if (r.status === 303) {
-              expect(after).toBeGreaterThan(before);
-              outcomes.all++;
-            } else if (partial) {
-              expect(after - before).toBe(Number(partial[1]!.replace(/,/g, '')));
-              outcomes.partial++;
-            } else {
-              expect(after, 'a refused import wrote contacts').toBe(before);
-              outcomes.refused++;
-            }
-          },
-        ),
-        { numRuns: 60 },
+  it('import: any file → no 5xx; exactly the contacts it reports are written, none when refused', async () => {
+    const client = new WebClient(server.url, { recorder });
+    const owner = uniqueName('fzi');
+    await register(client, owner);
+    const page = await client.get('/contacts/import');
+    const form = parseForms(page.html).find((f) => f.files.length > 0);
+    expect(form, 'no form with a file input on /contacts/import').toBeDefined();
+    const countMine = () =>
+      count(
+        'select count(*)::int as n from contacts c join users u on u.id = c.owner_id where u.username = $1',
+        [owner],
       );
-      const inconsistent = await count(
-        'select count(*)::int as n from users where contact_count <> (select count(*) from contacts c where c.owner_id = users.id)',
-      );
-      expect(inconsistent).toBe(0);
-      note(
-        `60 random import files: ${outcomes.all} imported whole, ${outcomes.partial} in part (exactly the reported number written), ${outcomes.refused} refused (nothing written); no 5xx; contact_count consistent`,
-      );
-    },
-  );
+    const outcomes = { all: 0, partial: 0, refused: 0 };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(anyInput(300_000), vcardish(), csvish(), cleanVcards()),
+        fc.constantFrom('contacts.vcf', 'contacts.csv', 'x.txt'),
+        async (content, filename) => {
+          const before = await countMine();
+          const r = await client.post(page.url, form!, {
+            values: { [form!.files[0]!]: { filename, content, type: 'text/plain' } },
+            op: 'POST /contacts/import (fuzz)',
+          });
+          expectClean(r, 'import');
+          const after = await countMine();
+          // 303: everything imported; 200 "Imported N contacts. Skipped M records.": exactly N
+          // written; 200 with an error: nothing written.
+          const partial = pageText(r).match(/Imported ([\d,]+) contacts?\./);
+          if (r.status === 303) {
+            expect(after).toBeGreaterThan(before);
+            outcomes.all++;
+          } else if (partial) {
+            expect(after - before).toBe(Number(partial[1]!.replace(/,/g, '')));
+            outcomes.partial++;
+          } else {
+            expect(after, 'a refused import wrote contacts').toBe(before);
+            outcomes.refused++;
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    const inconsistent = await count(
+      'select count(*)::int as n from users where contact_count <> (select count(*) from contacts c where c.owner_id = users.id)',
+    );
+    expect(inconsistent).toBe(0);
+    note(
+      `60 random import files: ${outcomes.all} imported whole, ${outcomes.partial} in part (exactly the reported number written), ${outcomes.refused} refused (nothing written); no 5xx; contact_count consistent`,
+    );
+  });
 });

@@ -1,12 +1,20 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lockFilePath } from '@/lib/db/data-dir-lock';
-import { PASSWORD, login, register, signedInAs, uniqueName } from './lib/accounts';
-import { AppServer, sleep, stopAll, tempDir } from './lib/app-server';
+import { login, register, signedInAs, uniqueName } from './lib/accounts';
 import { controlState, withEmbedded } from './lib/embedded';
-import { RawConnection } from './lib/raw-http';
 import { note, report } from './lib/stats';
-import { Recorder, WebClient, type WebResponse } from './lib/web-client';
+import {
+  AppServer,
+  RawConnection,
+  Recorder,
+  sleep,
+  stopAll,
+  tempDir,
+  TEST_PASSWORD,
+  WebClient,
+  type WebResponse,
+} from '../support';
 
 describe('graceful stop (SIGTERM) on the embedded database', () => {
   const dataDir = tempDir('graceful');
@@ -48,7 +56,7 @@ describe('graceful stop (SIGTERM) on the embedded database', () => {
             page,
             { button: 'Create account' },
             {
-              values: { username: name, password: PASSWORD, confirm: PASSWORD },
+              values: { username: name, password: TEST_PASSWORD, confirm: TEST_PASSWORD },
               op: 'register (in flight)',
             },
           )

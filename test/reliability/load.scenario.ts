@@ -1,17 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppServer, stopAll, tempDir } from './lib/app-server';
-import { CONTACTS_LANDED } from './lib/contacts';
 import { withEmbedded } from './lib/embedded';
 import { compareWithDatabase, runLoad, type LoadResult } from './lib/load';
 import { query, throwawayDatabase } from './lib/postgres';
 import { note, report } from './lib/stats';
+import { AppServer, stopAll, tempDir } from '../support';
 
 /**
  * 50 concurrent clients for 60 seconds (RELIABILITY_LOAD_SECONDS to shorten a local run), a mixed
- * workload of page views, sign-ins and -outs, failed sign-ins, registrations and (once issue 5
- * has landed) contact creates, edits, deletes, lists and searches. No 5xx, no timeouts, and the
+ * workload of page views, sign-ins and -outs, failed sign-ins, registrations and contact
+ * creates, edits, deletes, lists and searches. No 5xx, no timeouts, and the
  * database holds exactly what the successful responses said.
  */
 const CLIENTS = 50;
@@ -34,9 +33,7 @@ function check(label: string, result: LoadResult, diffs: string[], server: AppSe
     .sort((x, y) => y[1] - x[1])
     .map(([op, n]) => `${op} ${n}`)
     .join(', ');
-  console.log(
-    `   operations: ${mix}${CONTACTS_LANDED ? '' : ' (contacts operations pending: issue 5 not landed)'}`,
-  );
+  console.log(`   operations: ${mix}`);
   expect(result.problems.slice(0, 10)).toEqual([]);
   expect(summary.serverErrors).toBe(0);
   expect(summary.failures).toBe(0);
@@ -44,7 +41,7 @@ function check(label: string, result: LoadResult, diffs: string[], server: AppSe
   const sessions = [...result.users.values()].reduce((s, u) => s + u.sessions, 0);
   const contacts = [...result.users.values()].reduce((s, u) => s + u.contacts.size, 0);
   note(
-    `${summary.requests} requests, 0 errors, 0 timeouts; the database holds exactly the ${result.users.size} acknowledged users, ${sessions} live sessions${CONTACTS_LANDED ? ` and ${contacts} contacts` : ''}`,
+    `${summary.requests} requests, 0 errors, 0 timeouts; the database holds exactly the ${result.users.size} acknowledged users, ${sessions} live sessions and ${contacts} contacts`,
   );
 }
 
@@ -65,12 +62,9 @@ describe('load', () => {
       baseUrl: server.url,
       clients: CLIENTS,
       durationMs: SECONDS * 1000,
-      contacts: CONTACTS_LANDED,
     });
     expect((await server.stop()).code).toBe(0);
-    const diffs = await withEmbedded(dataDir, (sql) =>
-      compareWithDatabase(sql, result.users, CONTACTS_LANDED),
-    );
+    const diffs = await withEmbedded(dataDir, (sql) => compareWithDatabase(sql, result.users));
     check('PGlite', result, diffs, server);
   });
 
@@ -83,13 +77,11 @@ describe('load', () => {
       baseUrl: server.url,
       clients: CLIENTS,
       durationMs: SECONDS * 1000,
-      contacts: CONTACTS_LANDED,
     });
     expect((await server.stop()).code).toBe(0);
     const diffs = await compareWithDatabase(
       async <R>(text: string, params?: unknown[]) => (await query(db.url, text, params)) as R[],
       result.users,
-      CONTACTS_LANDED,
     );
     check('PostgreSQL', result, diffs, server);
   });

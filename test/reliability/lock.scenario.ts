@@ -3,9 +3,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lockFilePath } from '@/lib/db/data-dir-lock';
 import { login, register, signedInAs, uniqueName } from './lib/accounts';
-import { AppServer, ROOT, npmRun, stopAll, tempDir } from './lib/app-server';
 import { note } from './lib/stats';
-import { WebClient } from './lib/web-client';
+import { AppServer, npmRun, ROOT, stopAll, tempDir, WebClient } from '../support';
 
 /** npm run <script> with DATA_DIR, as an operator would type it beside a running server. */
 

@@ -1,9 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, register, signedInAs, uniqueName } from './lib/accounts';
-import { AppServer, sleep, stopAll } from './lib/app-server';
+import { register, signedInAs, uniqueName } from './lib/accounts';
 import { PrivatePostgres, query } from './lib/postgres';
 import { note, report } from './lib/stats';
-import { Recorder, WebClient, pageText, type WebResponse } from './lib/web-client';
+import {
+  AppServer,
+  pageText,
+  Recorder,
+  sleep,
+  stopAll,
+  TEST_PASSWORD,
+  WebClient,
+  type WebResponse,
+} from '../support';
 
 /**
  * The database goes away under a running app: stopped (connections refused) and then frozen
@@ -77,7 +85,7 @@ describe('database outage on PostgreSQL (a private instance)', () => {
           .submit(
             loginPage,
             { button: 'Log in' },
-            { values: { username: user, password: PASSWORD }, op: `${label}: POST sign in` },
+            { values: { username: user, password: TEST_PASSWORD }, op: `${label}: POST sign in` },
           ),
       ),
       ...Array.from({ length: 4 }, () => client.get('/api/health', `${label}: GET /api/health`)),
@@ -100,7 +108,7 @@ describe('database outage on PostgreSQL (a private instance)', () => {
         .submit(
           loginPage,
           { button: 'Log in' },
-          { values: { username: user, password: PASSWORD } },
+          { values: { username: user, password: TEST_PASSWORD } },
         ),
     );
     expectUnavailablePage(signIn, 'POST sign in while stopped');

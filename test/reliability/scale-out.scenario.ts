@@ -1,10 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, signedInAs, uniqueName } from './lib/accounts';
-import { AppServer, stopAll } from './lib/app-server';
+import { signedInAs, uniqueName } from './lib/accounts';
 import { query, throwawayDatabase } from './lib/postgres';
 import { note, report } from './lib/stats';
-import { Recorder, WebClient, pageText, type WebResponse } from './lib/web-client';
-import { parseForms, pickForm, type FormPick } from './lib/html-forms';
+import {
+  AppServer,
+  pageText,
+  parseForms,
+  pickForm,
+  Recorder,
+  stopAll,
+  TEST_PASSWORD,
+  WebClient,
+  type FormPick,
+  type WebResponse,
+} from '../support';
 
 /**
  * Two app servers from one build on one PostgreSQL database, requests alternating between them.
@@ -79,8 +88,8 @@ describe('scale-out: two servers, one PostgreSQL', () => {
       { button: 'Create account' },
       {
         username: user,
-        password: PASSWORD,
-        confirm: PASSWORD,
+        password: TEST_PASSWORD,
+        confirm: TEST_PASSWORD,
       },
     );
     attempts++;
@@ -129,7 +138,7 @@ describe('scale-out: two servers, one PostgreSQL', () => {
       const r = await new WebClient(server.url, { recorder }).submit(
         '/login',
         { button: 'Log in' },
-        { values: { username: user, password: PASSWORD } },
+        { values: { username: user, password: TEST_PASSWORD } },
       );
       attempts++;
       expect(r.status).toBe(200);

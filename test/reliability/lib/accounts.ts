@@ -1,7 +1,6 @@
-import { pageText, type WebClient, type WebResponse } from './web-client';
+import { pageText, TEST_PASSWORD, type WebClient, type WebResponse } from '../../support';
 
-/** Accounts through the real forms (no JavaScript), as the no-js Playwright project uses them. */
-export const PASSWORD = 'correct horse battery staple';
+// Accounts through the real forms (no JavaScript), as the no-js Playwright project uses them.
 
 let counter = 0;
 /** A username no other run uses (3 to 32 characters). */
@@ -25,7 +24,7 @@ export class UnexpectedResponse extends Error {
 export async function register(
   client: WebClient,
   username: string,
-  password = PASSWORD,
+  password = TEST_PASSWORD,
 ): Promise<WebResponse> {
   const r = await client.submit(
     '/register',
@@ -40,7 +39,7 @@ export async function register(
 export function postLogin(
   client: WebClient,
   username: string,
-  password = PASSWORD,
+  password = TEST_PASSWORD,
   op = 'sign in',
 ): Promise<WebResponse> {
   return client.submit('/login', { button: 'Log in' }, { values: { username, password }, op });
@@ -49,7 +48,7 @@ export function postLogin(
 export async function login(
   client: WebClient,
   username: string,
-  password = PASSWORD,
+  password = TEST_PASSWORD,
 ): Promise<WebResponse> {
   const r = await postLogin(client, username, password);
   if (r.status !== 303) throw new UnexpectedResponse(`sign in ${username}`, r);

@@ -1,20 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { ROOT } from './app-server';
 import { UnexpectedResponse } from './accounts';
-import { pageText, type WebClient, type WebResponse } from './web-client';
+import { pageText, type WebClient, type WebResponse } from '../../support';
 
 /**
  * The contacts pages (issue 5) driven as a person without JavaScript would, by the names the
  * issue gives: /contacts/new with "First name", "Last name" and "Save contact"; /contacts/[id]/edit
  * with a hidden `version`; the conflict message "This contact was changed since you opened it".
- * Scenarios that need them are skipped (and reported pending) until the feature has landed.
  */
-export const CONTACTS_LANDED = [
-  'app/(app)/contacts/new/page.tsx',
-  'app/(app)/contacts/[id]/edit/page.tsx',
-  'lib/contacts/validation.ts',
-].every((f) => fs.existsSync(path.join(ROOT, f)));
 
 export const CONFLICT_MESSAGE = 'This contact was changed since you opened it';
 

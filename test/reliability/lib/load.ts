@@ -1,4 +1,4 @@
-import { PASSWORD, logout, login, postLogin, register, signedInAs, uniqueName } from './accounts';
+import { logout, login, postLogin, register, signedInAs, uniqueName } from './accounts';
 import {
   createContact,
   deleteContact,
@@ -6,7 +6,7 @@ import {
   listContacts,
   type ContactName,
 } from './contacts';
-import { Recorder, RequestFailed, WebClient, pageText } from './web-client';
+import { pageText, Recorder, RequestFailed, TEST_PASSWORD, WebClient } from '../../support';
 
 /**
  * A mixed workload from N concurrent clients for a fixed time, and a model of what the database
@@ -23,8 +23,6 @@ export interface LoadOptions {
   baseUrl: string;
   clients: number;
   durationMs: number;
-  /** Include the contacts operations (issue 5). */
-  contacts: boolean;
 }
 
 export interface LoadResult {
@@ -93,7 +91,7 @@ function newAccountOp(users: Map<string, ModelUser>): [string, number, Op] {
     5,
     async (vu) => {
       const name = uniqueName(`l${vu.n}`);
-      await register(vu.client.fresh(), name, PASSWORD);
+      await register(vu.client.fresh(), name, TEST_PASSWORD);
       users.set(name, { sessions: 1, contacts: new Map() });
     },
   ];
@@ -181,21 +179,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const users = new Map<string, ModelUser>();
   const problems: string[] = [];
   const ops = new Map<string, number>();
-  const pick = chooser([
-    ...AUTH_OPS,
-    newAccountOp(users),
-    ...(options.contacts ? CONTACT_OPS : []),
-  ]);
+  const pick = chooser([...AUTH_OPS, newAccountOp(users), ...CONTACT_OPS]);
 
   // Warm-up, unrecorded: the first render of each page loads its code, as after any deploy.
   const warm = new WebClient(options.baseUrl, { timeoutMs: 60_000 });
-  for (const path of [
-    '/register',
-    '/login',
-    '/',
-    '/api/health',
-    ...(options.contacts ? ['/contacts'] : []),
-  ]) {
+  for (const path of ['/register', '/login', '/', '/api/health', '/contacts']) {
     await warm.get(path);
   }
   const started = Date.now();
@@ -235,7 +223,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 export async function compareWithDatabase(
   sql: Sql,
   users: Map<string, ModelUser>,
-  contacts: boolean,
 ): Promise<string[]> {
   const diffs: string[] = [];
   const rows = await sql<{
@@ -266,29 +253,27 @@ export async function compareWithDatabase(
   }
   for (const name of stored.keys())
     if (!users.has(name)) diffs.push(`user ${name} stored but never acknowledged`);
-  if (contacts) {
-    const stored = await sql<{
-      username: string;
-      id: string;
-      first_name: string;
-      last_name: string;
-    }>(
-      'select u.username, c.id, c.first_name, c.last_name from contacts c join users u on u.id = c.owner_id',
-    );
-    const byId = new Map(stored.map((c) => [c.id, c]));
-    for (const [name, model] of users) {
-      for (const [id, value] of model.contacts) {
-        const row = byId.get(id);
-        if (!row) diffs.push(`contact ${id} of ${name} acknowledged but missing`);
-        else if (
-          row.username !== name ||
-          row.first_name !== value.firstName ||
-          row.last_name !== value.lastName
-        ) {
-          diffs.push(
-            `contact ${id}: stored ${row.username}/${row.first_name} ${row.last_name}, expected ${name}/${value.firstName} ${value.lastName}`,
-          );
-        }
+  const storedContacts = await sql<{
+    username: string;
+    id: string;
+    first_name: string;
+    last_name: string;
+  }>(
+    'select u.username, c.id, c.first_name, c.last_name from contacts c join users u on u.id = c.owner_id',
+  );
+  const byId = new Map(storedContacts.map((c) => [c.id, c]));
+  for (const [name, model] of users) {
+    for (const [id, value] of model.contacts) {
+      const row = byId.get(id);
+      if (!row) diffs.push(`contact ${id} of ${name} acknowledged but missing`);
+      else if (
+        row.username !== name ||
+        row.first_name !== value.firstName ||
+        row.last_name !== value.lastName
+      ) {
+        diffs.push(
+          `contact ${id}: stored ${row.username}/${row.first_name} ${row.last_name}, expected ${name}/${value.firstName} ${value.lastName}`,
+        );
       }
     }
   }

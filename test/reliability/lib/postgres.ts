@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort } from './app-server';
+import { freePort } from '../../support';
 
 /**
  * PostgreSQL for the scenarios: throwaway databases on the machine's server (DATABASE_URL's, or

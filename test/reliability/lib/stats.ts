@@ -1,4 +1,4 @@
-import type { Sample } from './web-client';
+import type { Sample } from '../../support';
 
 /** Latency percentiles and error counts of a run, printed as one block per scenario. */
 export interface Summary {

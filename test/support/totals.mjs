@@ -1,27 +1,6 @@
-// Shared by the test scripts: free ports, throwaway data folders, totals across suites.
+// Each suite records its counts here; CI's last line is the sum over every suite.
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-
-/** The e2e servers' SESSION_SECRET: the suite seals cookies with it (and with others). */
-export const E2E_SESSION_SECRET = 'e2e-secret-not-for-production-0123456789abcdef';
-
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-export function tempDir(prefix) {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `contact-cards-${prefix}-`));
-}
 
 export const totalsDir = path.join(process.cwd(), 'test-results', 'totals');
 
@@ -70,13 +49,4 @@ export function vitestCounts(reportFile) {
     failed: r.numFailedTests,
     skipped: r.numPendingTests + (r.numTodoTests ?? 0),
   };
-}
-
-export function chromiumPath() {
-  const candidates = [
-    process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-  ];
-  return candidates.find((c) => c && fs.existsSync(c));
 }

@@ -62,10 +62,10 @@ export class WebClient {
   readonly cookies = new Map<string, string>();
   readonly origin: string;
 
-  constructor(
-    baseUrl: string,
-    private readonly options: { timeoutMs?: number; recorder?: Recorder } = {},
-  ) {
+  private readonly options: { timeoutMs?: number; recorder?: Recorder };
+
+  constructor(baseUrl: string, options: { timeoutMs?: number; recorder?: Recorder } = {}) {
+    this.options = options;
     this.origin = new URL(baseUrl).origin;
   }
 

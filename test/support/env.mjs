@@ -1,0 +1,60 @@
+// The test support module's plain-JavaScript part: what scripts/*.mjs, playwright.config.ts and
+// .ci/run import before any TypeScript loader runs. Everything else is in the .ts files beside it;
+// suites import the lot from test/support/index.ts.
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * The repository's root folder: the nearest with a package.json, from where the runner started.
+ * (Not import.meta: Playwright loads this file as CommonJS.)
+ */
+export const ROOT = (() => {
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (dir === path.dirname(dir)) return process.cwd();
+  }
+})();
+
+/** The production server's entry file, relative to the repository root: the one place to change it. */
+export const SERVER_ENTRY = 'server/index.ts';
+
+/** The password of every user the suites create (long and uncommon enough to be accepted). */
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** SESSION_SECRET of every server the suites start: e2e seals cookies with it. */
+export const TEST_SESSION_SECRET = 'e2e-secret-not-for-production-0123456789abcdef';
+
+/** A TCP port free on 127.0.0.1 right now. @returns {Promise<number>} */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {net.AddressInfo} */ (server.address());
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A new empty folder under the system's temporary folder. @param {string} prefix */
+export function tempDir(prefix) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `contact-cards-${prefix}-`));
+}
+
+/** @param {number} ms @returns {Promise<void>} */
+export function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The system Chromium the e2e suite drives, if there is one. */
+export function chromiumPath() {
+  const candidates = [
+    process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ];
+  return candidates.find((c) => c && fs.existsSync(c));
+}

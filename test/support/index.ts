@@ -1,0 +1,58 @@
+/**
+ * The one test support module every suite imports (e2e, reliability, bench, the test scripts):
+ * free ports and folders, the production server as a child process, a raw-HTTP client and a
+ * browser-without-JavaScript client over one form parser, and the suites' shared password.
+ */
+export {
+  ROOT,
+  SERVER_ENTRY,
+  TEST_PASSWORD,
+  TEST_SESSION_SECRET,
+  chromiumPath,
+  freePort,
+  sleep,
+  tempDir,
+} from './env.mjs';
+export {
+  AppServer,
+  NEXT_START,
+  npmRun,
+  peakRssMb,
+  stopAll,
+  waitForAnswer,
+  type Exit,
+  type Readiness,
+  type ServerOptions,
+} from './server';
+export {
+  RawConnection,
+  actionFields,
+  cookieHeader,
+  multipart,
+  raw,
+  setCookies,
+  signInCookie,
+  submitForm,
+  type RawRequest,
+  type RawResponse,
+} from './raw-http';
+export {
+  Recorder,
+  RequestFailed,
+  WebClient,
+  pageText,
+  type FileField,
+  type Sample,
+  type SubmitOptions,
+  type WebResponse,
+} from './web-client';
+export {
+  attributes,
+  decodeEntities,
+  nameForLabel,
+  parseForms,
+  pickForm,
+  textOf,
+  type FormPick,
+  type ParsedForm,
+} from './html-forms';
