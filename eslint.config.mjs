@@ -10,6 +10,11 @@ const config = [
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   {
+    // CommonJS, because next.config.js is (and lib/routes/app-routes.js, which it loads).
+    files: ['**/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     ignores: [
       '.next/**',
       'node_modules/**',

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from './lib/config';
+import { routeAccess } from './lib/auth/route-access';
 import { isHttps, sessionCookieName, unsealSessionToken } from './lib/auth/session-cookie';
 import { isCrossSiteWrite } from './lib/cross-site';
 import { isMalformedForm } from './lib/form-body';
@@ -16,20 +17,6 @@ import {
   STRICT_TRANSPORT_SECURITY,
 } from './lib/security-headers';
 
-/**
- * Edge middleware: saves anonymous visitors a round trip to a page that would refuse them, hands
- * a pending flash message to the one render that shows it, and adds the per-request security
- * headers (a fresh CSP nonce). It is not the security boundary: every page and action checks the
- * session in the database (lib/auth/session.ts).
- */
-function isProtected(pathname: string): boolean {
-  // Only the app's own pages: an unknown address stays a plain 404 for everyone.
-  const path = pathname.replace(/\/+$/, '') || '/';
-  return (
-    path === '/' || path === '/account' || path === '/contacts' || path.startsWith('/contacts/')
-  );
-}
-
 interface Secured {
   csp: string;
   https: boolean;
@@ -44,6 +31,12 @@ function secure<T extends NextResponse>(response: T, { csp, https, noStore }: Se
   return response;
 }
 
+/**
+ * Edge middleware: saves anonymous visitors a round trip to a page that would refuse them, hands
+ * a pending flash message to the one render that shows it, and adds the per-request security
+ * headers (a fresh CSP nonce). It is not the security boundary: every page and action checks the
+ * session in the database (lib/auth/session.ts). Which paths need a session: lib/auth/route-access.ts.
+ */
 export async function middleware(request: NextRequest) {
   const config = getConfig();
   const https = isHttps(request.headers);
@@ -53,7 +46,8 @@ export async function middleware(request: NextRequest) {
     dev: config.NODE_ENV === 'development',
     https,
   });
-  const protectedPath = isProtected(pathname);
+  // Protected by default; only the named public paths and unknown paths (a 404) go on without a session.
+  const protectedPath = routeAccess(pathname) === 'protected';
   const hasSessionCookie =
     request.cookies.has(sessionCookieName(true)) || request.cookies.has(sessionCookieName(false));
   const secured = { csp, https, noStore: protectedPath || hasSessionCookie };

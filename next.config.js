@@ -1,4 +1,6 @@
 // @ts-check
+const path = require('node:path');
+const { appRoutePatterns } = require('./lib/routes/app-routes.js');
 
 // Features the app never uses, turned off for it and for anything it might embed.
 const permissionsPolicy = [
@@ -49,6 +51,10 @@ const filePaths = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The app's routes, for middleware.ts (lib/auth/route-access.ts): every one of them but the named
+  // public paths is protected, and any other path is a 404 for everyone. Read from app/ at build
+  // time, so a new page is protected without anyone editing a list.
+  env: { APP_ROUTE_PATTERNS: JSON.stringify(appRoutePatterns(path.join(__dirname, 'app'))) },
   // PGlite ships WASM and data files that it locates at run time; bundling it breaks those paths
   // (every query fails with ERR_INVALID_ARG_TYPE), so Next must load it from node_modules.
   serverExternalPackages: ['@electric-sql/pglite', 'pino'],

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { Flash } from '@/components/flash';
 import { SiteHeader } from '@/components/site-header';
+import { logoutAction } from './(auth)/actions';
 import { verifySession } from '@/lib/auth/session';
 import './globals.css';
 
@@ -25,7 +26,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a href="#main" className="skip-link">
           Skip to main content
         </a>
-        <SiteHeader user={session?.user ?? null} />
+        <SiteHeader user={session?.user ?? null} logoutAction={logoutAction} />
         <main id="main" tabIndex={-1}>
           <Flash />
           {children}

@@ -98,6 +98,7 @@ if (wanted.has(4)) {
 for (const user of Object.values(users)) {
   const t = Date.now();
   run(process.execPath, [
+    '--conditions=react-server',
     '--import',
     'tsx',
     'scripts/db-seed.ts',
@@ -263,7 +264,15 @@ async function withProcess(cmdArgs, readyUrl, work) {
 if (wanted.has(2)) {
   const cport = await freePort();
   await withProcess(
-    ['--import', 'tsx', 'bench/ceiling.tsx', String(cport)],
+    // Not --conditions=react-server (react-dom/server refuses it): a preload stubs `server-only`.
+    [
+      '--require',
+      './bench/server-only-off.cjs',
+      '--import',
+      'tsx',
+      'bench/ceiling.tsx',
+      String(cport),
+    ],
     `http://127.0.0.1:${cport}/`,
     async () => {
       const url = `http://127.0.0.1:${cport}/contacts`;

@@ -1,8 +1,13 @@
 import Link from 'next/link';
-import { logout } from '@/app/(auth)/actions';
 import type { CurrentUser } from '@/lib/auth/session';
 
-export function SiteHeader({ user }: { user: CurrentUser | null }) {
+interface SiteHeaderProps {
+  user: CurrentUser | null;
+  /** The log-out server action (app/(auth)/actions.ts): components import nothing from app/. */
+  logoutAction: (formData: FormData) => Promise<void>;
+}
+
+export function SiteHeader({ user, logoutAction }: SiteHeaderProps) {
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -29,7 +34,7 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
                 Signed in as <strong>{user.username}</strong>
               </span>
               <Link href="/account">Account</Link>
-              <form action={logout}>
+              <form action={logoutAction}>
                 <button type="submit" className="link-button">
                   Log out
                 </button>

@@ -39,9 +39,17 @@ const env = {
 const POOL_SIZE = 400;
 const usersDir = tempDir('e2e-users');
 env.E2E_USERS_FILE = path.join(usersDir, 'users.json');
+// --conditions=react-server: the lib/ modules it uses import `server-only`, like Next's server bundles.
 const seeded = run(
   process.execPath,
-  ['--import', 'tsx', 'e2e/seed-users.ts', env.E2E_USERS_FILE, String(POOL_SIZE)],
+  [
+    '--conditions=react-server',
+    '--import',
+    'tsx',
+    'e2e/seed-users.ts',
+    env.E2E_USERS_FILE,
+    String(POOL_SIZE),
+  ],
   {
     ...env,
     DATA_DIR: env.E2E_DATA_DIR,

@@ -3,25 +3,17 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { createUser, getUserByUsername } from '@/lib/auth/accounts';
+import { createUser } from '@/lib/auth/accounts';
+import { buttonAction, formAction } from '@/lib/auth/action';
 import { clientAddress } from '@/lib/auth/client-address';
-import { PASSWORD_MAX, passwordProblem, verifyPassword } from '@/lib/auth/passwords';
+import { PASSWORD_MAX, passwordProblem } from '@/lib/auth/passwords';
 import { safeNextPath } from '@/lib/auth/safe-redirect';
 import { createSession, endCurrentSession } from '@/lib/auth/session';
-import {
-  accountLock,
-  allowClientAttempt,
-  clearSignInFailures,
-  lockMessage,
-  recordSignInFailure,
-} from '@/lib/auth/throttle';
+import { INVALID_SIGN_IN, signIn, TOO_MANY_FROM_ADDRESS } from '@/lib/auth/sign-in';
+import { allowClientAttempt } from '@/lib/auth/throttle';
 import { usernameKey, usernameProblem } from '@/lib/auth/username';
 import { flash } from '@/lib/flash';
-import { fieldErrors, typedValues, type FormState } from '@/lib/forms';
 import { getLogger } from '@/lib/log';
-
-const INVALID = 'Invalid username or password.';
-const TOO_FAST = 'Too many attempts from your network. Try again in a minute.';
 
 // Lengths are checked before anything is hashed: a 100 KB password costs nothing.
 const loginSchema = z.object({
@@ -29,54 +21,28 @@ const loginSchema = z.object({
     .string()
     .trim()
     .min(1, 'Enter your username.')
-    .max(64, INVALID)
+    .max(64, INVALID_SIGN_IN)
     // PostgreSQL text cannot hold U+0000: the throttle's queries would fail with a 500.
-    .refine((v) => !v.includes('\u0000'), INVALID),
+    .refine((v) => !v.includes('\u0000'), INVALID_SIGN_IN),
   password: z
     .string()
     .min(1, 'Enter your password.')
-    .max(PASSWORD_MAX * 4, INVALID),
+    .max(PASSWORD_MAX * 4, INVALID_SIGN_IN),
   remember: z.literal('on').optional(),
   next: z.string().max(2048).optional(),
 });
 
-export async function login(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = typedValues(formData, ['username', 'next']);
-  const parsed = loginSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const { username, password, remember, next } = parsed.data;
-  const log = getLogger();
-  const address = clientAddress(await headers());
-  if (!(await allowClientAttempt(address))) {
-    log.warn({ event: 'sign_in_throttled', clientAddress: address });
-    return { errors: {}, values, message: TOO_FAST };
-  }
-  const key = usernameKey(username);
-  const lock = await accountLock(key);
-  if (lock.locked) {
-    log.warn({ event: 'sign_in_locked', username });
-    return { errors: {}, values, message: lockMessage(lock.retryAt!) };
-  }
-  const user = await getUserByUsername(username);
-  // An unknown user costs the same as a wrong password: the same hash work, message and status.
-  if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
-    await recordSignInFailure(key);
-    const after = await accountLock(key);
-    log.info({ event: 'sign_in_failure', username });
-    if (after.locked) log.warn({ event: 'account_locked', username, until: after.retryAt });
-    return { errors: {}, values, message: INVALID };
-  }
-  await clearSignInFailures(key);
-  await createSession(user.id, remember === 'on');
-  log.info({
-    event: 'sign_in',
-    userId: user.id,
-    username: user.username,
-    remember: remember === 'on',
-  });
-  await flash('success', `Welcome back, ${user.username}.`);
-  redirect(safeNextPath(next));
-}
+export const loginAction = formAction(
+  { session: 'anyone', schema: loginSchema, echo: ['username', 'next'] },
+  async ({ data, values }) => {
+    const { username, password, remember, next } = data;
+    const address = clientAddress(await headers());
+    const result = await signIn({ username, password, remember: remember === 'on', address });
+    if (!result.ok) return { errors: {}, values, message: result.message };
+    await flash('success', `Welcome back, ${result.user.username}.`);
+    redirect(safeNextPath(next));
+  },
+);
 
 const registerSchema = z
   .object({
@@ -96,28 +62,34 @@ const registerSchema = z
     }
   });
 
-export async function register(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = typedValues(formData, ['username']);
-  const parsed = registerSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
-    if (errors.company)
-      return { errors: {}, values, message: 'Your registration could not be accepted.' };
-    return { errors, values };
-  }
-  const address = clientAddress(await headers());
-  if (!(await allowClientAttempt(address))) return { errors: {}, values, message: TOO_FAST };
-  const user = await createUser(parsed.data.username, parsed.data.password);
-  if (!user) return { errors: { username: ['That username is taken. Choose another.'] }, values };
-  await createSession(user.id, false);
-  getLogger().info({ event: 'register', userId: user.id, username: user.username });
-  await flash('success', `Welcome, ${user.username}.`);
-  redirect('/');
-}
+export const registerAction = formAction(
+  {
+    session: 'anyone',
+    schema: registerSchema,
+    echo: ['username'],
+    refused: ({ errors, values }) =>
+      errors.company
+        ? { errors: {}, values, message: 'Your registration could not be accepted.' }
+        : { errors, values },
+  },
+  async ({ data, values }) => {
+    const address = clientAddress(await headers());
+    if (!(await allowClientAttempt(address))) {
+      return { errors: {}, values, message: TOO_MANY_FROM_ADDRESS };
+    }
+    const user = await createUser(data.username, data.password);
+    if (!user) return { errors: { username: ['That username is taken. Choose another.'] }, values };
+    await createSession(user.id, false);
+    getLogger().info({ event: 'register', userId: user.id, username: user.username });
+    await flash('success', `Welcome, ${user.username}.`);
+    redirect('/');
+  },
+);
 
-export async function logout(): Promise<void> {
+// Anyone may log out: without a session it only clears the cookie and says so.
+export const logoutAction = buttonAction({ session: 'anyone', schema: z.object({}) }, async () => {
   const user = await endCurrentSession();
   if (user) getLogger().info({ event: 'sign_out', userId: user.id, username: user.username });
   await flash('success', 'You have been logged out.');
   redirect('/login');
-}
+});

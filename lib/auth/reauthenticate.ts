@@ -1,3 +1,4 @@
+import 'server-only';
 import { getUserById } from './accounts';
 import { verifyPassword } from './passwords';
 import { accountLock, clearSignInFailures, lockMessage, recordSignInFailure } from './throttle';

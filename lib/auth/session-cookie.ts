@@ -1,3 +1,4 @@
+import 'server-only';
 import { unsealData } from 'iron-session';
 import { sealPasswords, type Config } from '../config';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import { getConfig } from '../config';
 import { getDb } from '../db/client';

@@ -4,14 +4,14 @@ import { useActionState } from 'react';
 import { Field } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { initialFormState } from '@/lib/forms';
-import { changePassword } from './actions';
+import { changePasswordAction } from './actions';
 
 // Inputs take more than PASSWORD_MAX UTF-16 units: the limit is in code points, and a browser
 // that silently cut a long password here would leave an account nobody can sign in to.
 const INPUT_MAX = 512;
 
 export function ChangePasswordForm({ username }: { username: string }) {
-  const [state, action, pending] = useActionState(changePassword, initialFormState);
+  const [state, action, pending] = useActionState(changePasswordAction, initialFormState);
   return (
     <form action={action} className="stack" noValidate>
       <FormMessage message={state.message} />

@@ -4,10 +4,10 @@ import { useActionState } from 'react';
 import { Field } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { initialFormState } from '@/lib/forms';
-import { deleteAccount } from './actions';
+import { deleteAccountAction } from './actions';
 
 export function DeleteAccountForm() {
-  const [state, action, pending] = useActionState(deleteAccount, initialFormState);
+  const [state, action, pending] = useActionState(deleteAccountAction, initialFormState);
   return (
     <form action={action} className="stack" noValidate>
       <FormMessage message={state.message} />

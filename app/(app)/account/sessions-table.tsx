@@ -1,6 +1,6 @@
 import { describeUserAgent } from '@/lib/auth/user-agent';
 import type { SessionSummary } from '@/lib/auth/session';
-import { logoutOtherSessions, revokeSessionAction } from './actions';
+import { logoutOtherSessionsAction, revokeSessionAction } from './actions';
 
 const format = new Intl.DateTimeFormat('en-GB', {
   dateStyle: 'medium',
@@ -63,7 +63,7 @@ export function SessionsTable({ sessions }: { sessions: SessionSummary[] }) {
         </table>
       </div>
       {others > 0 ? (
-        <form action={logoutOtherSessions}>
+        <form action={logoutOtherSessionsAction}>
           <button type="submit" className="secondary">
             Log out other sessions
           </button>

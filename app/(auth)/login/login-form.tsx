@@ -5,10 +5,10 @@ import { useActionState } from 'react';
 import { Field } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { initialFormState } from '@/lib/forms';
-import { login } from '../actions';
+import { loginAction } from '../actions';
 
 export function LoginForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState(login, initialFormState);
+  const [state, action, pending] = useActionState(loginAction, initialFormState);
   return (
     <form action={action} className="stack" noValidate>
       <FormMessage message={state.message} />

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { verifySession } from '@/lib/auth/session';
-import { logout } from '../actions';
+import { logoutAction } from '../actions';
 
 export const metadata = { title: 'Log out · Contact Cards' };
 
@@ -11,7 +11,7 @@ export default async function LogoutPage() {
     <section className="narrow">
       <h1>Log out</h1>
       {session ? (
-        <form action={logout}>
+        <form action={logoutAction}>
           <p>
             You are signed in as <strong>{session.user.username}</strong>.
           </p>

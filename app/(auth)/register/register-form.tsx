@@ -5,12 +5,12 @@ import { useActionState } from 'react';
 import { Field } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { initialFormState } from '@/lib/forms';
-import { register } from '../actions';
+import { registerAction } from '../actions';
 
 // Password inputs take more than PASSWORD_MAX UTF-16 units: the server counts code points, and a
 // browser that silently cut a long pasted password would create an account nobody can sign in to.
 export function RegisterForm() {
-  const [state, action, pending] = useActionState(register, initialFormState);
+  const [state, action, pending] = useActionState(registerAction, initialFormState);
   return (
     <form action={action} className="stack" noValidate>
       <FormMessage message={state.message} />

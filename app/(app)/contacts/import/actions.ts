@@ -1,7 +1,8 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { requireSession } from '@/lib/auth/session';
+import { z } from 'zod';
+import { formAction } from '@/lib/auth/action';
 import { prepareImport, IMPORT_MAX_BYTES } from '@/lib/contacts/import';
 import { importContacts } from '@/lib/contacts/queries';
 import type { ParseProblem } from '@/lib/contacts/records';
@@ -22,52 +23,50 @@ const LISTED = 100;
 const plural = (n: number, word: string) =>
   `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
-export async function importContactsAction(
-  _prev: ImportState,
-  formData: FormData,
-): Promise<ImportState> {
-  const { user } = await requireSession();
-  const file = formData.get('file');
-  if (!(file instanceof File) || file.size === 0) {
-    return { errors: { file: ['Choose a vCard (.vcf) or CSV file to import.'] }, values: {} };
-  }
-  if (file.size > IMPORT_MAX_BYTES) {
-    return {
-      errors: {
-        file: ['The file is larger than 5 MB. Split it into smaller files and import each.'],
-      },
-      values: {},
-    };
-  }
-  const prepared = prepareImport(file.name, new Uint8Array(await file.arrayBuffer()));
-  if (!prepared.ok) {
-    return {
-      errors: { file: [prepared.message] },
-      values: {},
-      skipped: prepared.skipped?.slice(0, LISTED),
-      skippedCount: prepared.skipped?.length ?? 0,
-    };
-  }
-  const imported = await importContacts(user.id, prepared.inputs);
-  getLogger().info({
-    event: 'contacts_imported',
-    userId: user.id,
-    format: prepared.format,
-    imported,
-    skipped: prepared.skipped.length,
-  });
-  const message = `Imported ${plural(imported, 'contact')}.`;
-  if (prepared.skipped.length > 0) {
-    // The reasons do not fit a flash message: this page shows them.
-    return {
-      errors: {},
-      values: {},
-      message: `${message} Skipped ${plural(prepared.skipped.length, 'record')}.`,
+const CHOOSE = 'Choose a vCard (.vcf) or CSV file to import.';
+const importSchema = z.object({
+  file: z
+    .instanceof(File, { message: CHOOSE })
+    .refine((file) => file.size > 0, CHOOSE)
+    .refine(
+      (file) => file.size <= IMPORT_MAX_BYTES,
+      'The file is larger than 5 MB. Split it into smaller files and import each.',
+    ),
+});
+
+export const importContactsAction = formAction<typeof importSchema, 'user', ImportState>(
+  { session: 'user', schema: importSchema },
+  async ({ data: { file }, session: { user } }) => {
+    const prepared = prepareImport(file.name, new Uint8Array(await file.arrayBuffer()));
+    if (!prepared.ok) {
+      return {
+        errors: { file: [prepared.message] },
+        values: {},
+        skipped: prepared.skipped?.slice(0, LISTED),
+        skippedCount: prepared.skipped?.length ?? 0,
+      };
+    }
+    const imported = await importContacts(user.id, prepared.inputs);
+    getLogger().info({
+      event: 'contacts_imported',
+      userId: user.id,
+      format: prepared.format,
       imported,
-      skipped: prepared.skipped.slice(0, LISTED),
-      skippedCount: prepared.skipped.length,
-    };
-  }
-  await flash('success', message);
-  redirect('/contacts?sort=added');
-}
+      skipped: prepared.skipped.length,
+    });
+    const message = `Imported ${plural(imported, 'contact')}.`;
+    if (prepared.skipped.length > 0) {
+      // The reasons do not fit a flash message: this page shows them.
+      return {
+        errors: {},
+        values: {},
+        message: `${message} Skipped ${plural(prepared.skipped.length, 'record')}.`,
+        imported,
+        skipped: prepared.skipped.slice(0, LISTED),
+        skippedCount: prepared.skipped.length,
+      };
+    }
+    await flash('success', message);
+    redirect('/contacts?sort=added');
+  },
+);
