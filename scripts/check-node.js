@@ -2,7 +2,6 @@
 // than package.json's engines.node, stop at once with one line instead of a stack trace later.
 // CommonJS and old syntax on purpose, so that any Node that can run npm can run it.
 'use strict';
-/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS so that any Node can run it */
 var engines = require('../package.json').engines.node; // e.g. ">=22.18"
 var need = /(\d+)\.(\d+)/.exec(engines);
 var have = process.versions.node.split('.').map(Number);
