@@ -10,7 +10,7 @@ const config = [
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   {
-    // CommonJS, because next.config.js is (and lib/routes/app-routes.js, which it loads).
+    // CommonJS, because next.config.js is (and lib/http/app-routes.js, which it loads).
     files: ['**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -7,11 +7,11 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   // First, so that nothing Next reports later prints a stack, a file path or SQL (docs/security.md).
   const [{ installSafeConsole }, { getLogger }] = await Promise.all([
-    import('./lib/safe-log'),
-    import('./lib/log'),
+    import('./lib/server/safe-log.ts'),
+    import('./lib/server/log.ts'),
   ]);
   installSafeConsole(getLogger);
-  const { startServerProcess } = await import('./lib/startup');
+  const { startServerProcess } = await import('./lib/server/startup.ts');
   await startServerProcess();
 }
 
@@ -22,7 +22,7 @@ export async function onRequestError(
   context: { routePath: string; routeType: string },
 ) {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { getLogger } = await import('./lib/log');
+  const { getLogger } = await import('./lib/server/log.ts');
   const digest = (error as { digest?: string }).digest;
   getLogger().error({
     event: 'request_error',

@@ -2,20 +2,20 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from './lib/config';
 import { routeAccess } from './lib/auth/route-access';
 import { isHttps, sessionCookieName, unsealSessionToken } from './lib/auth/session-cookie';
-import { isCrossSiteWrite } from './lib/cross-site';
-import { isMalformedForm } from './lib/form-body';
+import { isCrossSiteWrite } from './lib/http/cross-site.ts';
+import { isMalformedForm } from './lib/http/form-body.ts';
 import {
   FLASH_HEADER,
   flashCookieName,
   flashNowCookieName,
   rendersWholePage,
-} from './lib/flash-cookie';
+} from './lib/flash/flash-cookie.ts';
 import {
   contentSecurityPolicy,
   createNonce,
   NO_STORE,
   STRICT_TRANSPORT_SECURITY,
-} from './lib/security-headers';
+} from './lib/http/security-headers.ts';
 
 interface Secured {
   csp: string;
@@ -91,7 +91,7 @@ export async function middleware(request: NextRequest) {
   headers.set('content-security-policy', csp);
   headers.delete('content-security-policy-report-only');
   // Only Next's own render of a JavaScript action's redirect carries this cookie (see
-  // lib/flash-cookie.ts): the browser was told to keep nothing, so there is nothing to delete.
+  // lib/flash/flash-cookie.ts): the browser was told to keep nothing, so there is nothing to delete.
   const now = request.cookies.get(flashNowCookieName(https))?.value;
   if (now && request.method === 'GET') {
     headers.set(FLASH_HEADER, now);

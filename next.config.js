@@ -1,6 +1,6 @@
 // @ts-check
 const path = require('node:path');
-const { appRoutePatterns } = require('./lib/routes/app-routes.js');
+const { appRoutePatterns } = require('./lib/http/app-routes');
 
 // Features the app never uses, turned off for it and for anything it might embed.
 const permissionsPolicy = [

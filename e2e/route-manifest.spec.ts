@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PUBLIC_PATHS } from '../lib/auth/route-access';
-import { appRoutePatterns } from '../lib/routes/app-routes';
+import { appRoutePatterns } from '../lib/http/app-routes.js';
 import { expect, test } from './fixtures';
 
 /**

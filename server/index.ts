@@ -17,14 +17,14 @@ import {
   forwardedClientAddress,
   socketClientAddress,
   trustedHopsFrom,
-} from '../lib/forwarded-for.mts';
-import { announceCustomServer, stopApp } from '../lib/server-handover.mts';
+} from '../lib/http/forwarded-for.mts';
+import { announceCustomServer, stopApp } from '../lib/server/handover.mts';
 import { serveErrorPageFor5xx } from './error-page.ts';
 import { bodyProblem, DRAIN_LIMIT, MAX_HEADER_SIZE } from './limits.ts';
 import { notFoundPages } from './not-found-page.ts';
 
 const dev = process.argv.includes('--dev');
-// Before Next loads: the app then trusts the header below (lib/server-handover.mts).
+// Before Next loads: the app then trusts the header below (lib/server/handover.mts).
 announceCustomServer();
 
 // Validated in full by lib/config.ts during app.prepare(); read here only to bind the socket.

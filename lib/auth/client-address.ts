@@ -1,6 +1,6 @@
 import { getConfig } from '../config';
-import { forwardedClientAddress } from '../forwarded-for.mts';
-import { behindCustomServer } from '../server-handover.mts';
+import { forwardedClientAddress } from '../http/forwarded-for.mts';
+import { behindCustomServer } from '../server/handover.mts';
 
 /**
  * The client's address for throttling. The custom server (server/index.ts) records it from the

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appRoutePatterns } from '../routes/app-routes';
+import { appRoutePatterns } from '../http/app-routes.js';
 import { normalizePath, PUBLIC_PATHS, routeAccess } from './route-access';
 
 // The same list next.config.js hands the middleware; e2e/route-manifest.spec.ts checks it against the build.

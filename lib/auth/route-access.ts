@@ -23,7 +23,7 @@ const PUBLIC_PREFIXES: readonly string[] = ['/_next/'];
 
 /**
  * The app's route patterns ("/contacts/[id]"), found in app/ by next.config.js at build time
- * (lib/routes/app-routes.js) and inlined here by Next's `env`: a build constant, not configuration.
+ * (lib/http/app-routes.js) and inlined here by Next's `env`: a build constant, not configuration.
  */
 const BUILT_ROUTES: readonly string[] = JSON.parse(process.env.APP_ROUTE_PATTERNS ?? '[]');
 

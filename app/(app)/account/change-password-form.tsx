@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { Field } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
-import { initialFormState } from '@/lib/forms';
+import { initialFormState } from '@/lib/forms/form-state.ts';
 import { changePasswordAction } from './actions';
 
 // Inputs take more than PASSWORD_MAX UTF-16 units: the limit is in code points, and a browser

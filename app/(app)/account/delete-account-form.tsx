@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { Field } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
-import { initialFormState } from '@/lib/forms';
+import { initialFormState } from '@/lib/forms/form-state.ts';
 import { deleteAccountAction } from './actions';
 
 export function DeleteAccountForm() {

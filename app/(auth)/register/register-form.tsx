@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { Field } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
-import { initialFormState } from '@/lib/forms';
+import { initialFormState } from '@/lib/forms/form-state.ts';
 import { registerAction } from '../actions';
 
 // Password inputs take more than PASSWORD_MAX UTF-16 units: the server counts code points, and a

@@ -1,7 +1,7 @@
 /**
  * Work to do before the process exits (close the database, release its lock). The registry lives
  * on globalThis because Next bundles server code into several chunks, each with its own modules.
- * It is run by lib/startup.ts: on a signal, or when the custom server asks (lib/server-handover.mts).
+ * It is run by lib/server/startup.ts: on a signal, or when the custom server asks (lib/server/handover.mts).
  */
 type Hook = () => Promise<void> | void;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCrossSiteWrite } from './cross-site';
+import { isCrossSiteWrite } from './cross-site.ts';
 
 const h = (init: Record<string, string>) => new Headers({ host: 'cards.example', ...init });
 

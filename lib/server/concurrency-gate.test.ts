@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concurrencyGate } from './concurrency-gate';
+import { concurrencyGate } from './concurrency-gate.ts';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rendersWholePage } from './flash-cookie';
+import { rendersWholePage } from './flash-cookie.ts';
 
 const page = (headers: Record<string, string>, method = 'GET') =>
   rendersWholePage(method, new Headers(headers));

@@ -1,5 +1,5 @@
 /**
- * Names and rules of the flash cookies shared by lib/flash.ts (Node) and middleware.ts (Edge).
+ * Names and rules of the flash cookies shared by lib/flash/flash.ts (Node) and middleware.ts (Edge).
  * See docs/decisions/004-flash-messages.md for why the cookie is moved into a request header.
  */
 

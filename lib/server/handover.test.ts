@@ -4,7 +4,7 @@ import {
   behindCustomServer,
   onCustomServerStop,
   stopApp,
-} from './server-handover.mts';
+} from './handover.mts';
 
 afterEach(() => {
   delete process.env.CONTACT_CARDS_SERVER_PID;

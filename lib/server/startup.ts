@@ -1,9 +1,9 @@
-import { ConfigError, getConfig } from './config';
-import { openDatabase } from './db/client';
-import { DataDirLockedError } from './db/data-dir-lock';
-import { getLogger } from './log';
-import { behindCustomServer, onCustomServerStop } from './server-handover.mts';
-import { runShutdown } from './shutdown';
+import { ConfigError, getConfig } from '../config.ts';
+import { openDatabase } from '../db/client.ts';
+import { DataDirLockedError } from '../db/data-dir-lock.ts';
+import { getLogger } from './log.ts';
+import { behindCustomServer, onCustomServerStop } from './handover.mts';
+import { runShutdown } from './shutdown.ts';
 
 export async function startServerProcess(): Promise<void> {
   let config;

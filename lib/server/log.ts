@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { getConfig } from './config';
+import { getConfig } from '../config.ts';
 
 const globalKey = Symbol.for('contact-cards.logger');
 type WithLogger = typeof globalThis & { [globalKey]?: pino.Logger };
