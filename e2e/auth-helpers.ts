@@ -5,7 +5,7 @@ import { expect, type TestUser } from './fixtures';
 
 /** Helpers for the account, session and flash specs. */
 
-export const SESSION_COOKIE = 'cc_session';
+const SESSION_COOKIE = 'cc_session';
 export const FLASH_COOKIE = 'cc_flash';
 
 /** Seals data as the test servers do (their SESSION_SECRET; a negative ttl is already expired). */

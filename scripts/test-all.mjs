@@ -1,4 +1,4 @@
-// `npm test`: the lock-file check, lint, typecheck, the dependency-version
+// `npm test`: the lock-file check, lint, typecheck, unused code (knip), the dependency-version
 // check, unit tests and the Playwright suite, then one line of totals.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,6 +20,7 @@ let failed = 0;
 failed |= check('lockfile', ['check:lock']);
 failed |= check('lint', ['lint']);
 failed |= check('typecheck', ['typecheck']);
+failed |= check('unused', ['check:unused']);
 failed |= check('security-versions', ['security:versions']);
 
 const unitReport = path.join('test-results', 'unit-report.json');

@@ -12,7 +12,7 @@ import { requireSession, type CurrentSession } from './session';
 
 /** 'user': requireSession() first (no session: a redirect to /login). 'anyone': no session. */
 export type Who = 'user' | 'anyone';
-export type SessionFor<W extends Who> = W extends 'user' ? CurrentSession : null;
+type SessionFor<W extends Who> = W extends 'user' ? CurrentSession : null;
 
 export interface ActionOptions<S extends z.ZodType, W extends Who> {
   session: W;

@@ -6,7 +6,7 @@ import { sealPasswords, type Config } from '../config';
  * The session cookie's name and seal. Edge-safe: the middleware checks the seal, the data layer
  * (lib/auth/session.ts) checks the session it names in the database.
  */
-export interface SessionSeal {
+interface SessionSeal {
   /** Random token; the database keeps only its SHA-256. */
   token: string;
 }
@@ -20,9 +20,6 @@ export function sessionCookieName(https: boolean): string {
 export function isHttps(headers: Headers): boolean {
   return headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }
-
-/** The longest any session may live (remember me), the upper bound for any seal. */
-export const MAX_SESSION_SECONDS = 30 * 24 * 60 * 60;
 
 /** The token inside a sealed cookie value, or null for anything forged, expired, or malformed. */
 export async function unsealSessionToken(

@@ -4,7 +4,7 @@ import type { ContactValues } from './fields';
  * What the vCard and CSV readers hand to the import: each record's form values (strings, to be
  * validated like a typed form) and where in the file it came from, for the summary.
  */
-export interface ParsedRecord {
+interface ParsedRecord {
   /** "Card 3 (line 17)" or "Line 5": how the summary names it. */
   where: string;
   values: ContactValues;

@@ -12,13 +12,13 @@ import { FLASH_HEADER, flashCookieName, flashNowCookieName } from './flash-cooki
  * Call flash() in a server action or route handler just before it redirects.
  * How "exactly once" holds with and without JavaScript: docs/decisions/004-flash-messages.md.
  */
-export const FLASH_KINDS = ['success', 'info', 'warning', 'error'] as const;
+const FLASH_KINDS = ['success', 'info', 'warning', 'error'] as const;
 export type FlashKind = (typeof FLASH_KINDS)[number];
 
 export const FLASH_MAX_MESSAGES = 5;
 export const FLASH_MAX_TEXT = 300;
 /** Sealed cookies above this are not ours (five messages seal to well under it): ignored unread. */
-export const FLASH_MAX_COOKIE = 3500;
+const FLASH_MAX_COOKIE = 3500;
 const FLASH_TTL_SECONDS = 300;
 
 const messageSchema = z.object({

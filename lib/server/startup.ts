@@ -45,7 +45,7 @@ export async function startServerProcess(): Promise<void> {
 }
 
 /** The class and message of an error, never its stack (which names files). */
-export function errorSummary(error: unknown): { type: string; message: string } {
+function errorSummary(error: unknown): { type: string; message: string } {
   return error instanceof Error
     ? { type: error.name, message: error.message }
     : { type: typeof error, message: String(error) };

@@ -28,7 +28,7 @@ const ENTITIES: Record<string, string> = {
   nbsp: '\u00a0',
 };
 
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, code: string) => {
     if (code[0] === '#') {
       const n =
@@ -39,7 +39,7 @@ export function decodeEntities(text: string): string {
   });
 }
 
-export function attributes(tag: string): Record<string, string> {
+function attributes(tag: string): Record<string, string> {
   const attrs: Record<string, string> = {};
   const re = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
   // Skip the tag name itself.

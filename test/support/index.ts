@@ -8,22 +8,11 @@ export {
   SERVER_ENTRY,
   TEST_PASSWORD,
   TEST_SESSION_SECRET,
-  chromiumPath,
   freePort,
   sleep,
   tempDir,
 } from './env.mjs';
-export {
-  AppServer,
-  NEXT_START,
-  npmRun,
-  peakRssMb,
-  stopAll,
-  waitForAnswer,
-  type Exit,
-  type Readiness,
-  type ServerOptions,
-} from './server';
+export { AppServer, NEXT_START, npmRun, stopAll, waitForAnswer } from './server';
 export {
   RawConnection,
   actionFields,
@@ -41,18 +30,7 @@ export {
   RequestFailed,
   WebClient,
   pageText,
-  type FileField,
   type Sample,
-  type SubmitOptions,
   type WebResponse,
 } from './web-client';
-export {
-  attributes,
-  decodeEntities,
-  nameForLabel,
-  parseForms,
-  pickForm,
-  textOf,
-  type FormPick,
-  type ParsedForm,
-} from './html-forms';
+export { parseForms, pickForm, type FormPick } from './html-forms';

@@ -7,7 +7,6 @@ import { ROOT, SERVER_ENTRY, TEST_SESSION_SECRET, freePort, sleep, tempDir } fro
  * playwright.config.ts starts it, with its output kept for assertions and failure reports. The
  * e2e lab servers, the reliability scenarios and the benchmark all start it through this.
  */
-export { ROOT };
 
 export interface ServerOptions {
   /** Default: a free one. */
@@ -223,7 +222,7 @@ export async function waitForAnswer(
 }
 
 /** Peak resident memory of a process in MB (Linux VmHWM), or null elsewhere. */
-export function peakRssMb(pid: number): number | null {
+function peakRssMb(pid: number): number | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);

@@ -13,7 +13,7 @@ export function recordTotals(suite, { passed = 0, failed = 0, skipped = 0 }) {
   );
 }
 
-export function readTotals() {
+function readTotals() {
   if (!fs.existsSync(totalsDir)) return [];
   return fs
     .readdirSync(totalsDir)

@@ -43,7 +43,7 @@ export class RequestFailed extends Error {
   override name = 'RequestFailed';
 }
 
-export interface FileField {
+interface FileField {
   filename: string;
   content: string | Uint8Array<ArrayBuffer>;
   type?: string;

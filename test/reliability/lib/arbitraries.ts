@@ -81,7 +81,7 @@ const TRICKY = [
   '=0D=0A',
 ];
 
-export const trickyChar = fc.constantFrom(...TRICKY);
+const trickyChar = fc.constantFrom(...TRICKY);
 
 /** A string mixing printable ASCII, any code point and the tricky pieces above. */
 export function nastyString(maxLength = 80): fc.Arbitrary<string> {

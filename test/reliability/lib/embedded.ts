@@ -27,7 +27,7 @@ export async function withEmbedded<T>(
 }
 
 /** PostgreSQL's DBState from global/pg_control (offset 16 in ControlFileData). */
-export const DB_STATES = [
+const DB_STATES = [
   'starting up',
   'shut down',
   'shut down in recovery',

@@ -10,10 +10,10 @@ import { freePort } from '../../support';
  * 127.0.0.1:5432 as postgres), and a private instance made with initdb that a test may stop,
  * freeze and restart without touching anything else.
  */
-export const ADMIN_URL =
+const ADMIN_URL =
   process.env.RELIABILITY_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export function databaseUrl(admin: string, name: string): string {
+function databaseUrl(admin: string, name: string): string {
   const url = new URL(admin);
   url.pathname = `/${name}`;
   return url.toString();
@@ -53,7 +53,7 @@ export async function throwawayDatabase(label: string) {
 }
 
 /** The directory holding initdb, pg_ctl and postgres: PATH, /usr/local/bin, then Debian's layout. */
-export function findPostgresBin(): string {
+function findPostgresBin(): string {
   const candidates = [
     ...(process.env.PG_BIN ? [process.env.PG_BIN] : []),
     ...(process.env.PATH ?? '').split(':'),

@@ -17,7 +17,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-export function summarize(samples: Sample[], seconds?: number): Summary {
+function summarize(samples: Sample[], seconds?: number): Summary {
   const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
   const span =
     seconds ??
