@@ -37,7 +37,7 @@ const drainMs = 10_000;
 // resets them. For this long after the signal the socket stays open and anything new gets a 503.
 const graceMs = 1_000;
 
-function normaliseHeaders(req: http.IncomingMessage): void {
+function normalizeHeaders(req: http.IncomingMessage): void {
   const fromSocket = socketClientAddress(req.socket.remoteAddress);
   const address = forwardedClientAddress(req.headers['x-forwarded-for'], trustedHops) ?? fromSocket;
   req.headers['x-contact-cards-client'] = address;
@@ -97,7 +97,7 @@ const server = http.createServer({ maxHeaderSize: MAX_HEADER_SIZE }, (req, res) 
   }
   active.add(res);
   res.once('close', () => active.delete(res));
-  normaliseHeaders(req);
+  normalizeHeaders(req);
   serveErrorPageFor5xx(req, res, logError);
   serveNotFoundPageFor404(req, res, logError);
   void handle(req, res);

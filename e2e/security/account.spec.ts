@@ -3,7 +3,7 @@ import { expect, expectAccessible, TEST_PASSWORD, registerUser, signIn, test } f
 import { cookieHeader, raw, showsSignedIn, submitForm } from './http';
 
 /**
- * Replay of a captured cookie after the account page ends the session (issue 3's /account).
+ * Replay of a captured cookie after the account page ends the session (on /account).
  * Written before the account page existed, then fitted to its real forms and sessions table;
  * e2e/session-security.spec.ts covers the same replays through a browser, these with raw requests.
  */

@@ -6,7 +6,7 @@ import { freshName, loginRaw, registerRaw, setCookies, type RawResponse } from '
  * must be indistinguishable by status, cookies, message and page. Their timing is measured, not
  * asserted: `npm run bench -- --row=10` prints both medians and the gap.
  */
-function normalise(res: RawResponse, typed: string): string {
+function normalize(res: RawResponse, typed: string): string {
   const nonce = /'nonce-([^']+)'/.exec(String(res.headers['content-security-policy']))?.[1];
   let body = res.body;
   if (nonce) body = body.split(nonce).join('NONCE');
@@ -26,7 +26,7 @@ function fingerprint(res: RawResponse, typed: string) {
     status: res.status,
     cookies,
     location: res.headers.location ?? null,
-    body: normalise(res, typed),
+    body: normalize(res, typed),
   };
 }
 

@@ -21,7 +21,7 @@ export async function getUserById(id: string): Promise<User | undefined> {
   return user;
 }
 
-/** Creates an account; null when the username (after normalisation) is taken. */
+/** Creates an account; null when the username (after normalization) is taken. */
 export async function createUser(typedUsername: string, password: string): Promise<User | null> {
   const db = await getDb();
   const passwordHash = await hashPassword(password);

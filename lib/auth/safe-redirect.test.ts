@@ -51,7 +51,7 @@ describe('safeNextPath', () => {
     if (!input.startsWith('/https://')) expect(result).toBe('/');
   });
 
-  it('refuses C1 control characters, and a path that outgrows the cap once normalised', () => {
+  it('refuses C1 control characters, and a path that outgrows the cap once normalized', () => {
     expect(safeNextPath('/contacts\u0085')).toBe('/');
     // 700 "é" are 700 characters typed and 4,200 once percent-encoded: the answer must be
     // something this function accepts again unchanged (a fast-check property found this).

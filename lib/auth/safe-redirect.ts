@@ -3,7 +3,7 @@ const MAX_NEXT = 2048;
 /**
  * Where to go after sign-in: `next` only if it is a same-origin path (one leading "/", no "//",
  * no backslash, no scheme, no control characters (C0 or C1), also after decoding, and at most 2,048
- * characters before and after the URL parser's normalisation); otherwise "/".
+ * characters before and after the URL parser's normalization); otherwise "/".
  */
 export function safeNextPath(next: unknown): string {
   if (typeof next !== 'string' || next.length === 0 || next.length > MAX_NEXT) return '/';

@@ -16,7 +16,7 @@ export function sessionCookieName(https: boolean): string {
   return https ? '__Host-cc_session' : 'cc_session';
 }
 
-/** Served over https, by the request's protocol (proxy headers are normalised by server/index.ts). */
+/** Served over https, by the request's protocol (proxy headers are normalized by server/index.ts). */
 export function isHttps(headers: Headers): boolean {
   return headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }

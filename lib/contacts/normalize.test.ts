@@ -9,7 +9,7 @@ import {
   searchTextFor,
 } from './normalize';
 
-describe('search normalisation', () => {
+describe('search normalization', () => {
   it('folds case, accents, compatibility forms and spaces', () => {
     expect(foldText('  Zoë   ÅSTRÖM ')).toBe('zoe astrom');
     expect(foldText('François Ørsted-Ñúñez')).toBe('francois ørsted-nunez');

@@ -1,5 +1,5 @@
 /**
- * The one normalisation behind sorting and searching: what is stored in name_sort and
+ * The one normalization behind sorting and searching: what is stored in name_sort and
  * search_text and what a search query is turned into must agree, so both come from here.
  */
 

@@ -10,7 +10,7 @@ const errorsOf = (values: Record<string, string>) => {
 };
 
 describe('contactSchema', () => {
-  it('accepts a full contact and normalises it', () => {
+  it('accepts a full contact and normalizes it', () => {
     const result = parse({
       firstName: '  Ada ',
       lastName: 'Lovelace',

@@ -4,7 +4,7 @@ import { getConfig } from '../config';
 import { monthDayOf } from './normalize';
 import { BIRTHDAY_MIN, FIELD_MAX, todayIso, type ContactField } from './fields';
 
-/** A contact as validated and normalised, ready for the data layer. */
+/** A contact as validated and normalized, ready for the data layer. */
 export interface ContactInput {
   firstName: string;
   lastName: string;
@@ -80,7 +80,7 @@ const email = z
 
 const DOMAIN_ONLY = /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?([/?#]\S*)?$/u;
 
-/** The normalised address of an http(s) website, or null when it is not one. */
+/** The normalized address of an http(s) website, or null when it is not one. */
 export function normalizeWebsite(typed: string): string | null {
   // "www.example.com" as exported by many address books: assume https.
   const withScheme = DOMAIN_ONLY.test(typed) ? `https://${typed}` : typed;
@@ -143,7 +143,7 @@ const notes = z
   .transform((v) => v.replace(/\r\n?/g, '\n').replace(CONTROL, '').trim())
   .pipe(z.string().max(FIELD_MAX.notes, tooLong('notes')));
 
-/** A contact as a form or an import gives it (strings), validated and normalised. */
+/** A contact as a form or an import gives it (strings), validated and normalized. */
 export const contactSchema = z
   .object({
     firstName: line('firstName'),

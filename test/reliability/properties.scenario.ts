@@ -101,7 +101,7 @@ describe('bad input: auth validation (fast-check)', () => {
 });
 
 /**
- * Contacts (issue 5): the form's schema, the vCard and CSV readers, and the import's preparation
+ * Contacts: the form's schema, the vCard and CSV readers, and the import's preparation
  * (which runs every record through the same schema). Whatever they accept must fit the columns
  * of lib/db/schema.ts and hold no U+0000 (PostgreSQL text cannot); nothing may throw.
  */

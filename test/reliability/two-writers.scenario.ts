@@ -8,7 +8,7 @@ import { note } from './lib/stats';
 import { AppServer, pageText, parseForms, stopAll, tempDir, WebClient } from '../support';
 
 /**
- * Two browser sessions of one user edit the same contact (issue 5's optimistic locking: a hidden
+ * Two browser sessions of one user edit the same contact (the address book's optimistic locking: a hidden
  * `version` in the edit form). Pending until the contacts pages exist.
  */
 type Sql = <R>(text: string, params?: unknown[]) => Promise<R[]>;

@@ -4,7 +4,7 @@ import { parseForms } from './html-forms';
 
 /**
  * Raw HTTP: the exact path, method and headers given (Host included), no redirect following, no
- * cookie jar. Browsers and fetch() normalise what an attacker would not. (For a browser without
+ * cookie jar. Browsers and fetch() normalize what an attacker would not. (For a browser without
  * JavaScript, with a cookie jar, see WebClient.)
  */
 export interface RawResponse {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 /**
  * Inputs people and bots actually send: any Unicode, the characters that change length or
- * meaning under normalisation, invisible and direction marks, control characters, and sizes from
+ * meaning under normalization, invisible and direction marks, control characters, and sizes from
  * empty to far past every limit.
  */
 const TRICKY = [

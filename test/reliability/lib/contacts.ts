@@ -2,7 +2,7 @@ import { UnexpectedResponse } from './accounts';
 import { pageText, type WebClient, type WebResponse } from '../../support';
 
 /**
- * The contacts pages (issue 5) driven as a person without JavaScript would, by the names the
+ * The contacts pages driven as a person without JavaScript would, by the names the
  * issue gives: /contacts/new with "First name", "Last name" and "Save contact"; /contacts/[id]/edit
  * with a hidden `version`; the conflict message "This contact was changed since you opened it".
  */
