@@ -157,3 +157,37 @@ describe('buttonAction', () => {
     expect(state.calls).toEqual(['requireSession']);
   });
 });
+
+describe('arguments that are not a form', () => {
+  // A client can call an action with any JSON arguments, not only the FormData our forms send.
+  const idSchema = z.object({ id: z.string().regex(/^\d+$/) });
+
+  it('reads them as an empty form: refused by a schema with fields, accepted by one without', async () => {
+    const run = vi.fn(async () => {});
+    const button = buttonAction({ session: 'user', schema: idSchema }, run) as (
+      argument: unknown,
+    ) => Promise<void>;
+    for (const argument of [undefined, null, 'id=42', { id: '42' }, [['id', '42']]]) {
+      await expect(button(argument)).rejects.toThrow('NEXT_NOT_FOUND');
+    }
+    expect(run).not.toHaveBeenCalled();
+    const noFields = buttonAction({ session: 'anyone', schema: z.object({}) }, run) as (
+      argument: unknown,
+    ) => Promise<void>;
+    await noFields(undefined);
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives a form action field errors, not a crash', async () => {
+    const run = vi.fn();
+    const action = formAction({ session: 'user', schema }, run) as (
+      previous: unknown,
+      argument: unknown,
+    ) => Promise<unknown>;
+    const state = (await action(undefined, { name: 'x', password: 'long enough 1' })) as {
+      errors: Record<string, string[]>;
+    };
+    expect(Object.keys(state.errors).sort()).toEqual(['name', 'password']);
+    expect(run).not.toHaveBeenCalled();
+  });
+});

@@ -41,8 +41,11 @@ type Parsed<S extends z.ZodType, W extends Who> =
 
 async function parse<S extends z.ZodType, W extends Who>(
   options: ActionOptions<S, W>,
-  formData: FormData,
+  argument: unknown,
 ): Promise<Parsed<S, W>> {
+  // Anyone can call an action with any arguments (the Next-Action protocol takes a JSON array),
+  // not only our forms: anything but a FormData reads as an empty form, which the schema judges.
+  const formData = argument instanceof FormData ? argument : new FormData();
   const session = (options.session === 'user' ? await requireSession() : null) as SessionFor<W>;
   const schema = 'safeParseAsync' in options.schema ? options.schema : options.schema(session);
   const values = typedValues(formData, options.echo ?? []);
