@@ -34,3 +34,4 @@ export {
   type WebResponse,
 } from './web-client';
 export { parseForms, pickForm, type FormPick } from './html-forms';
+export { OFF_SITE_TARGETS } from './redirect-targets';
