@@ -1,7 +1,8 @@
 import type { APIResponse, Browser, BrowserContext, Cookie, Locator, Page } from '@playwright/test';
 import { sealData, unsealData } from 'iron-session';
 import { TEST_SESSION_SECRET } from '../test/support';
-import { expect, type TestUser } from './fixtures';
+import { expect } from '@playwright/test';
+import type { TestUser } from './fixtures';
 
 /** Helpers for the account, session and flash specs. */
 
@@ -51,6 +52,20 @@ export async function submitLogin(
   await page.getByLabel('Password', { exact: true }).fill(password);
   if (remember) await page.getByLabel('Remember me').check();
   await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/** Fills and submits the account page's change-password form. */
+export async function changePassword(page: Page, current: string, next: string, confirm = next) {
+  await page.getByLabel('Current password').fill(current);
+  await page.getByLabel('New password', { exact: true }).fill(next);
+  await page.getByLabel('Confirm new password').fill(confirm);
+  await page.getByRole('button', { name: 'Change password' }).click();
+}
+
+/** Fills and submits the account page's delete-account form. */
+export async function deleteAccount(page: Page, password: string) {
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Delete account' }).click();
 }
 
 /**
