@@ -99,6 +99,18 @@ export async function expectSignedIn(page: Page, username: string): Promise<void
   await expect(page.getByRole('heading', { name: `Welcome, ${username}` })).toBeVisible();
 }
 
+/** Opens the home page and checks that the site header names the signed-in user. */
+export async function expectBannerSignedIn(page: Page, username: string): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('banner')).toContainText(`Signed in as ${username}`);
+}
+
+/** Logs out with the site header's button, which leads to the sign-in page. */
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}
+
 /** A username in full-width forms (ＡＢＣ), which NFKC folds back to ASCII. */
 export function fullWidth(name: string): string {
   return [...name]

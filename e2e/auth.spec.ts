@@ -1,4 +1,12 @@
-import { expectSignedIn, expectSignedOut, fullWidth, postForm, submitLogin } from './auth-helpers';
+import {
+  expectBannerSignedIn,
+  expectSignedIn,
+  expectSignedOut,
+  fullWidth,
+  logOut,
+  postForm,
+  submitLogin,
+} from './auth-helpers';
 import {
   expect,
   expectAccessible,
@@ -9,6 +17,7 @@ import {
   type TestUser,
 } from './fixtures';
 import type { Page } from '@playwright/test';
+import { OFF_SITE_TARGETS } from '../test/support';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -17,7 +26,6 @@ async function fillRegister(page: Page, username: string, password: string, conf
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByLabel('Confirm password').fill(confirm);
   await page.getByRole('button', { name: 'Create account' }).click();
-import { OFF_SITE_TARGETS } from '../test/support';
 }
 
 // Several sign-ins and argon2 hashes per test: give a busy machine room.
@@ -237,11 +245,9 @@ test.describe('signing in and out', () => {
     context,
     user,
   }) => {
-    await page.goto('/');
-    await expect(page.getByRole('banner')).toContainText(`Signed in as ${user.username}`);
+    await expectBannerSignedIn(page, user.username);
     const cookies = await context.cookies();
-    await page.getByRole('banner').getByRole('button', { name: 'Log out' }).click();
-    await expect(page).toHaveURL(/\/login$/);
+    await logOut(page);
     await expect(page.getByRole('status')).toContainText('You have been logged out.');
     await expectAccessible(page);
     await context.addCookies(cookies);
