@@ -1,6 +1,15 @@
 import type { Page } from '@playwright/test';
 import { sealData, unsealData } from 'iron-session';
-import { TEST_SESSION_SECRET } from '../../test/support';
+import {
+  actionFields,
+  cookieHeader,
+  multipart,
+  raw,
+  setCookies,
+  signInCookie,
+  submitForm,
+  TEST_SESSION_SECRET,
+} from '../../test/support';
 import {
   changePassword,
   deleteAccount,
@@ -12,17 +21,7 @@ import {
   tokenOf,
 } from '../auth-helpers';
 import { expect, expectAccessible, TEST_PASSWORD, test } from '../fixtures';
-import {
-  actionFields,
-  cookieHeader,
-  multipart,
-  loginRaw,
-  raw,
-  registerRaw,
-  setCookies,
-  showsSignedIn,
-  submitForm,
-} from './http';
+import { registerRaw, showsSignedIn } from './http';
 
 /**
  * Session cookies an attacker plants, edits, forges or replays. Each must count as no session;
@@ -161,8 +160,7 @@ test.describe('session cookies (raw HTTP)', () => {
     expect(logout.status).toBe(303);
     expect(String(setCookies(logout).get('cc_session'))).toMatch(/Expires=Thu, 01 Jan 1970/);
     expect((await signedInAs(base, valueOf(user.cookie))).signedIn).toBe(false);
-    const again = await loginRaw(base, user.username, TEST_PASSWORD);
-    const fresh = cookieHeader(again, (n) => n === 'cc_session');
+    const fresh = await signInCookie(base, user.username, TEST_PASSWORD);
     expect(valueOf(fresh)).not.toBe(valueOf(user.cookie));
     expect((await signedInAs(base, valueOf(fresh))).signedIn).toBe(true);
     expect((await signedInAs(base, valueOf(user.cookie))).signedIn).toBe(false);
