@@ -31,6 +31,7 @@ export {
   Recorder,
   RequestFailed,
   WebClient,
+  formOf,
   pageText,
   type Sample,
   type WebResponse,
