@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
 import {
+  changePassword,
+  deleteAccount,
   expectSignedIn,
   expectSignedOut,
   postForm,
@@ -15,18 +17,6 @@ const NEW_PASSWORD = 'a brand new passphrase 2';
 /** The table row of the session that is not this device, found by its browser name. */
 const sessionRow = (page: Page, browser: string) =>
   page.getByRole('row').filter({ hasText: browser });
-
-async function changePassword(page: Page, current: string, next: string, confirm = next) {
-  await page.getByLabel('Current password').fill(current);
-  await page.getByLabel('New password', { exact: true }).fill(next);
-  await page.getByLabel('Confirm new password').fill(confirm);
-  await page.getByRole('button', { name: 'Change password' }).click();
-}
-
-async function deleteAccount(page: Page, password: string) {
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Delete account' }).click();
-}
 
 /** Can the user sign in with this password, in a fresh browser? */
 async function canSignIn(page: Page, username: string, password: string): Promise<boolean> {
@@ -89,10 +79,8 @@ test.describe('account page', () => {
   test('change password: each problem is a field error, and nothing changes', async ({
     page,
     user,
-    browser,
-    baseURL,
+    otherSession: other,
   }) => {
-    const other = await secondSession(browser, baseURL!, user);
     await page.goto('/account');
     await expectAccessible(page);
 
@@ -115,16 +103,13 @@ test.describe('account page', () => {
     await expectAccessible(page);
     expect(await canSignIn(page, user.username, TEST_PASSWORD)).toBe(true);
     await expectSignedIn(other.page, user.username);
-    await other.context.close();
   });
 
   test('change password: success keeps this session and ends the others', async ({
     page,
     user,
-    browser,
-    baseURL,
+    otherSession: other,
   }) => {
-    const other = await secondSession(browser, baseURL!, user);
     await page.goto('/account');
     await changePassword(page, TEST_PASSWORD, NEW_PASSWORD);
     await expect(page).toHaveURL(/\/account$/);
@@ -136,7 +121,6 @@ test.describe('account page', () => {
     await expectSignedOut(other.page);
     expect(await canSignIn(page, user.username, TEST_PASSWORD)).toBe(false);
     expect(await canSignIn(page, user.username, NEW_PASSWORD)).toBe(true);
-    await other.context.close();
   });
 
   test('revoke one session, then log out the others', async ({ page, user, browser, baseURL }) => {
@@ -207,10 +191,8 @@ test.describe('account page', () => {
     page,
     context,
     user,
-    browser,
-    baseURL,
+    otherSession: other,
   }) => {
-    const other = await secondSession(browser, baseURL!, user);
     await page.goto('/account');
     await deleteAccount(page, 'not my password');
     const field = page.getByLabel('Password', { exact: true });
@@ -230,6 +212,5 @@ test.describe('account page', () => {
     await expectSignedOut(page);
     await expectSignedOut(other.page);
     expect(await canSignIn(page, user.username, TEST_PASSWORD)).toBe(false);
-    await other.context.close();
   });
 });

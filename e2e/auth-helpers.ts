@@ -1,7 +1,8 @@
 import type { APIResponse, Browser, BrowserContext, Cookie, Locator, Page } from '@playwright/test';
 import { sealData, unsealData } from 'iron-session';
 import { TEST_SESSION_SECRET } from '../test/support';
-import { expect, type TestUser } from './fixtures';
+import { expect } from '@playwright/test';
+import type { TestUser } from './fixtures';
 
 /** Helpers for the account, session and flash specs. */
 
@@ -53,6 +54,20 @@ export async function submitLogin(
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
+/** Fills and submits the account page's change-password form. */
+export async function changePassword(page: Page, current: string, next: string, confirm = next) {
+  await page.getByLabel('Current password').fill(current);
+  await page.getByLabel('New password', { exact: true }).fill(next);
+  await page.getByLabel('Confirm new password').fill(confirm);
+  await page.getByRole('button', { name: 'Change password' }).click();
+}
+
+/** Fills and submits the account page's delete-account form. */
+export async function deleteAccount(page: Page, password: string) {
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Delete account' }).click();
+}
+
 /**
  * Signs the user in through the form in a fresh browser context: a second session, as from
  * another device. The caller closes the context.
@@ -82,6 +97,18 @@ export async function expectSignedOut(page: Page, path = '/'): Promise<void> {
 export async function expectSignedIn(page: Page, username: string): Promise<void> {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: `Welcome, ${username}` })).toBeVisible();
+}
+
+/** Opens the home page and checks that the site header names the signed-in user. */
+export async function expectBannerSignedIn(page: Page, username: string): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('banner')).toContainText(`Signed in as ${username}`);
+}
+
+/** Logs out with the site header's button, which leads to the sign-in page. */
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/\/login$/);
 }
 
 /** A username in full-width forms (ＡＢＣ), which NFKC folds back to ASCII. */

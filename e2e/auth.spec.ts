@@ -1,4 +1,12 @@
-import { expectSignedIn, expectSignedOut, fullWidth, postForm, submitLogin } from './auth-helpers';
+import {
+  expectBannerSignedIn,
+  expectSignedIn,
+  expectSignedOut,
+  fullWidth,
+  logOut,
+  postForm,
+  submitLogin,
+} from './auth-helpers';
 import {
   expect,
   expectAccessible,
@@ -9,6 +17,7 @@ import {
   type TestUser,
 } from './fixtures';
 import type { Page } from '@playwright/test';
+import { OFF_SITE_TARGETS } from '../test/support';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -236,11 +245,9 @@ test.describe('signing in and out', () => {
     context,
     user,
   }) => {
-    await page.goto('/');
-    await expect(page.getByRole('banner')).toContainText(`Signed in as ${user.username}`);
+    await expectBannerSignedIn(page, user.username);
     const cookies = await context.cookies();
-    await page.getByRole('banner').getByRole('button', { name: 'Log out' }).click();
-    await expect(page).toHaveURL(/\/login$/);
+    await logOut(page);
     await expect(page.getByRole('status')).toContainText('You have been logged out.');
     await expectAccessible(page);
     await context.addCookies(cookies);
@@ -256,25 +263,8 @@ test.describe('signing in and out', () => {
   }) => {
     test.setTimeout(120_000);
     const user: TestUser = await registerUser(browser, baseURL!);
-    const payloads = [
-      'https://evil.example/',
-      '//evil.example',
-      '///evil.example',
-      '/\\evil.example',
-      '\\\\evil.example',
-      '/%2F%2Fevil.example',
-      '%2F%2Fevil.example',
-      '/%252F%252Fevil.example',
-      '/%5Cevil.example',
-      '/%09/evil.example',
-      'javascript:alert(1)',
-      'data:text/html,<script>alert(1)</script>',
-      'https:evil.example',
-      ' //evil.example',
-      '/\t/evil.example',
-    ];
     const origin = new URL(baseURL!).origin;
-    for (const next of payloads) {
+    for (const next of OFF_SITE_TARGETS) {
       await context.clearCookies();
       await page.goto(`/login?next=${encodeURIComponent(next)}`);
       await submitLogin(page, user.username, TEST_PASSWORD);

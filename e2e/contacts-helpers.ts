@@ -17,17 +17,29 @@ export type ContactFields = Partial<
 >;
 
 /** Fills the contact form (add or edit) with the given labels' values. */
-export async function fillContact(page: Page, fields: ContactFields): Promise<void> {
+async function fillContact(page: Page, fields: ContactFields): Promise<void> {
   for (const [label, value] of Object.entries(fields)) {
     await page.getByLabel(label, { exact: true }).fill(value);
+  }
+}
+
+/** Fills the contact form (add or edit) and saves it. */
+export async function saveContact(page: Page, fields: ContactFields): Promise<void> {
+  await fillContact(page, fields);
+  await page.getByRole('button', { name: 'Save contact' }).click();
+}
+
+/** The contact form shows these values (after an error: exactly what was typed). */
+export async function expectContactValues(page: Page, fields: ContactFields): Promise<void> {
+  for (const [label, value] of Object.entries(fields)) {
+    await expect(page.getByLabel(label, { exact: true })).toHaveValue(value);
   }
 }
 
 /** Adds a contact through the form and returns its id (from the page it lands on). */
 export async function addContact(page: Page, fields: ContactFields): Promise<string> {
   await page.goto('/contacts/new');
-  await fillContact(page, fields);
-  await page.getByRole('button', { name: 'Save contact' }).click();
+  await saveContact(page, fields);
   await expect(page).toHaveURL(/\/contacts\/[0-9a-f-]{36}$/);
   return page.url().split('/').at(-1)!;
 }

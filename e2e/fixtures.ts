@@ -9,6 +9,7 @@ import {
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { secondSession } from './auth-helpers';
 import type { PooledUser } from './seed-users';
 import { TEST_PASSWORD } from '../test/support';
 
@@ -118,6 +119,7 @@ function claimPooledUser(baseURL: string): TestUser | undefined {
 
 export const test = base.extend<{
   user: TestUser;
+  otherSession: { context: BrowserContext; page: Page };
   signedIn: boolean;
   signedInUser: TestUser | undefined;
 }>({
@@ -138,6 +140,12 @@ export const test = base.extend<{
     const user = await newUser(browser, baseURL!);
     await signIn(context, user);
     await use(user);
+  },
+  /** The same user signed in through the form in a browser of its own, as from another device. */
+  otherSession: async ({ user, browser, baseURL }, use) => {
+    const other = await secondSession(browser, baseURL!, user);
+    await use(other);
+    await other.context.close();
   },
 });
 

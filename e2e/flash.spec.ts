@@ -1,16 +1,17 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { FLASH_COOKIE, sealForServer, submitLogin } from './auth-helpers';
+import {
+  expectBannerSignedIn,
+  FLASH_COOKIE,
+  logOut,
+  sealForServer,
+  submitLogin,
+} from './auth-helpers';
 import { expect, expectAccessible, jsEnabled, test, type TestUser } from './fixtures';
 
 const LOGGED_OUT = 'You have been logged out.';
 
 /** The flash messages on the page: polite ones in role=status, urgent ones in role=alert. */
 const flashArea = (page: Page) => page.getByRole('main').locator('.flash-area');
-
-async function logOut(page: Page) {
-  await page.getByRole('banner').getByRole('button', { name: 'Log out' }).click();
-  await expect(page).toHaveURL(/\/login$/);
-}
 
 async function logIn(page: Page, user: TestUser) {
   await page.goto('/login');
@@ -222,8 +223,7 @@ test.describe('flash messages', () => {
     context,
     user,
   }) => {
-    await page.goto('/');
-    await expect(page.getByRole('banner')).toContainText(`Signed in as ${user.username}`);
+    await expectBannerSignedIn(page, user.username);
     await logOut(page);
     await expect(page.getByRole('status')).toContainText(LOGGED_OUT);
     const second = await context.newPage();

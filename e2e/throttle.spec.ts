@@ -1,6 +1,6 @@
-import http from 'node:http';
 import type { Page } from '@playwright/test';
 import { STRICT_URL } from '../playwright.config';
+import { forgedAddressHeaders, multipart, randomLoopback, raw } from '../test/support';
 import { expect, expectAccessible, TEST_PASSWORD, test, uniqueName } from './fixtures';
 
 /*
@@ -10,7 +10,6 @@ import { expect, expectAccessible, TEST_PASSWORD, test, uniqueName } from './fix
  * up belong to no other test, with a forged X-Forwarded-For that must change nothing.
  */
 const randomByte = () => 1 + Math.floor(Math.random() * 254);
-const loopback = () => `127.${randomByte()}.${randomByte()}.${randomByte()}`;
 const publicAddress = () => `203.0.113.${randomByte()}`;
 
 /** The hidden fields of the page's form (the server action's id and state). */
@@ -24,49 +23,24 @@ async function hiddenFields(page: Page, path: string): Promise<Record<string, st
 }
 
 /** POSTs a form from the given local address; resolves with the status and the page's HTML. */
-function post(
+async function post(
   path: string,
   fields: Record<string, string>,
   from: string,
 ): Promise<{ status: number; body: string }> {
-  const url = new URL(path, STRICT_URL);
   // React's action forms post multipart/form-data (encType), and Next reads nothing else.
-  const boundary = `----contact-cards-${Math.random().toString(36).slice(2)}`;
-  const body =
-    Object.entries(fields)
-      .map(
-        ([name, value]) =>
-          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-      )
-      .join('') + `--${boundary}--\r\n`;
-  const forged = publicAddress();
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname + url.search,
-        method: 'POST',
-        localAddress: from,
-        headers: {
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-          'content-length': Buffer.byteLength(body),
-          accept: 'text/html',
-          origin: url.origin,
-          'x-forwarded-for': forged,
-          'x-real-ip': forged,
-          forwarded: `for=${forged}`,
-        },
-      },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
+  const { body, contentType } = await multipart(Object.entries(fields));
+  return raw(STRICT_URL, path, {
+    method: 'POST',
+    localAddress: from,
+    headers: {
+      'content-type': contentType,
+      accept: 'text/html',
+      origin: new URL(STRICT_URL).origin,
+      ...forgedAddressHeaders(publicAddress()),
+    },
+    body,
+    timeoutMs: 60_000,
   });
 }
 
@@ -78,7 +52,7 @@ test.describe('throttling on the strict server', () => {
     const login = await hiddenFields(page, '/login');
     await expectAccessible(page);
     const register = await hiddenFields(page, '/register');
-    const from = loopback();
+    const from = randomLoopback();
     const attempt = (username: string) =>
       post('/login', { ...login, username, password: 'not the password', next: '' }, from);
     for (let i = 0; i < 20; i++) {
@@ -100,7 +74,7 @@ test.describe('throttling on the strict server', () => {
     const elsewhere = await post(
       '/login',
       { ...login, username: uniqueName('nobody'), password: 'not the password', next: '' },
-      loopback(),
+      randomLoopback(),
     );
     expect(elsewhere.body).toContain('Invalid username or password.');
   });
@@ -114,10 +88,10 @@ test.describe('throttling on the strict server', () => {
     const created = await post(
       '/register',
       { ...register, username, password: TEST_PASSWORD, confirm: TEST_PASSWORD, company: '' },
-      loopback(),
+      randomLoopback(),
     );
     expect(created.status).toBe(303);
-    const attacker = loopback();
+    const attacker = randomLoopback();
     for (let i = 0; i < 5; i++) {
       const { body } = await post(
         '/login',
@@ -130,7 +104,7 @@ test.describe('throttling on the strict server', () => {
     const owner = await post(
       '/login',
       { ...login, username, password: TEST_PASSWORD, next: '' },
-      loopback(),
+      randomLoopback(),
     );
     expect(owner.status).toBe(200);
     expect(owner.body).toMatch(

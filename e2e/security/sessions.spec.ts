@@ -1,27 +1,27 @@
 import type { Page } from '@playwright/test';
 import { sealData, unsealData } from 'iron-session';
-import { TEST_SESSION_SECRET } from '../../test/support';
 import {
+  actionFields,
+  cookieHeader,
+  multipart,
+  raw,
+  setCookies,
+  signInCookie,
+  submitForm,
+  TEST_SESSION_SECRET,
+} from '../../test/support';
+import {
+  changePassword,
+  deleteAccount,
   expectSignedIn,
   expectSignedOut,
   sealForServer,
-  secondSession,
   sessionCookie,
   setSessionCookie,
   tokenOf,
 } from '../auth-helpers';
 import { expect, expectAccessible, TEST_PASSWORD, test } from '../fixtures';
-import {
-  actionFields,
-  cookieHeader,
-  multipart,
-  loginRaw,
-  raw,
-  registerRaw,
-  setCookies,
-  showsSignedIn,
-  submitForm,
-} from './http';
+import { registerRaw, showsSignedIn } from './http';
 
 /**
  * Session cookies an attacker plants, edits, forges or replays. Each must count as no session;
@@ -160,8 +160,7 @@ test.describe('session cookies (raw HTTP)', () => {
     expect(logout.status).toBe(303);
     expect(String(setCookies(logout).get('cc_session'))).toMatch(/Expires=Thu, 01 Jan 1970/);
     expect((await signedInAs(base, valueOf(user.cookie))).signedIn).toBe(false);
-    const again = await loginRaw(base, user.username, TEST_PASSWORD);
-    const fresh = cookieHeader(again, (n) => n === 'cc_session');
+    const fresh = await signInCookie(base, user.username, TEST_PASSWORD);
     expect(valueOf(fresh)).not.toBe(valueOf(user.cookie));
     expect((await signedInAs(base, valueOf(fresh))).signedIn).toBe(true);
     expect((await signedInAs(base, valueOf(user.cookie))).signedIn).toBe(false);
@@ -231,21 +230,11 @@ test.describe('without a session, in the browser', () => {
     page,
     context,
     user,
-    browser,
-    baseURL,
+    otherSession: other,
   }) => {
-    const other = await secondSession(browser, baseURL!, user);
     const cookies = await context.cookies();
     const actions: [string, (page: Page) => Promise<void>][] = [
-      [
-        'change password',
-        async (p) => {
-          await p.getByLabel('Current password').fill(TEST_PASSWORD);
-          await p.getByLabel('New password', { exact: true }).fill('a brand new passphrase 3');
-          await p.getByLabel('Confirm new password').fill('a brand new passphrase 3');
-          await p.getByRole('button', { name: 'Change password' }).click();
-        },
-      ],
+      ['change password', (p) => changePassword(p, TEST_PASSWORD, 'a brand new passphrase 3')],
       [
         'revoke another session',
         (p) =>
@@ -269,13 +258,7 @@ test.describe('without a session, in the browser', () => {
         'log out other sessions',
         (p) => p.getByRole('button', { name: 'Log out other sessions' }).click(),
       ],
-      [
-        'delete account',
-        async (p) => {
-          await p.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
-          await p.getByRole('button', { name: 'Delete account' }).click();
-        },
-      ],
+      ['delete account', (p) => deleteAccount(p, TEST_PASSWORD)],
       ['log out', (p) => p.getByRole('banner').getByRole('button', { name: 'Log out' }).click()],
     ];
     for (const [name, act] of actions) {
@@ -298,7 +281,6 @@ test.describe('without a session, in the browser', () => {
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
     await expect(page.getByRole('banner')).toContainText(`Signed in as ${user.username}`);
-    await other.context.close();
   });
 
   test('a middleware-bypass header, RSC and prefetch requests reach no protected content', async ({

@@ -1,7 +1,6 @@
-import http from 'node:http';
 import { expect, test } from '../fixtures';
 import { actionFields, multipart, raw } from '../security/http';
-import { AppServer, SERVER_ENTRY } from '../../test/support';
+import { AppServer, forgedAddressHeaders, randomLoopback, SERVER_ENTRY } from '../../test/support';
 
 /*
  * `npm run dev` runs the production server's code (server/index.ts --dev): the client address
@@ -11,7 +10,6 @@ import { AppServer, SERVER_ENTRY } from '../../test/support';
  * and not the shared "unknown" one that plain `next dev` would fall back to.
  */
 const randomByte = () => 1 + Math.floor(Math.random() * 254);
-const loopback = () => `127.${randomByte()}.${randomByte()}.${randomByte()}`;
 
 /** A failed sign-in posted without JavaScript from `from`, claiming to come from `forged`. */
 async function failedSignIn(lab: AppServer, login: string, from: string, forged: string) {
@@ -20,35 +18,19 @@ async function failedSignIn(lab: AppServer, login: string, from: string, forged:
     ['username', `nobody_${randomByte()}`],
     ['password', 'not the password'],
   ]);
-  const url = new URL('/login', lab.url);
-  return new Promise<string>((resolve, reject) => {
-    const request = http.request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method: 'POST',
-        localAddress: from,
-        headers: {
-          'content-type': contentType,
-          'content-length': body.length,
-          accept: 'text/html',
-          origin: lab.url,
-          'x-forwarded-for': forged,
-          'x-real-ip': forged,
-          forwarded: `for=${forged}`,
-        },
-      },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve(text));
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
+  const res = await raw(lab.url, '/login', {
+    method: 'POST',
+    localAddress: from,
+    headers: {
+      'content-type': contentType,
+      accept: 'text/html',
+      origin: lab.url,
+      ...forgedAddressHeaders(forged),
+    },
+    body,
+    timeoutMs: 120_000,
   });
+  return res.body;
 }
 
 test('development server: a forged X-Forwarded-For does not change the client address', async ({
@@ -68,14 +50,14 @@ test('development server: a forged X-Forwarded-For does not change the client ad
   );
   try {
     const login = (await raw(lab.url, '/login', { timeoutMs: 120_000 })).body;
-    const from = loopback();
+    const from = randomLoopback();
     for (let i = 0; i < 3; i++) {
       const body = await failedSignIn(lab, login, from, `203.0.113.${i + 1}`);
       expect(body, `attempt ${i + 1}`).toContain('Invalid username or password.');
     }
     const forged = await failedSignIn(lab, login, from, '198.51.100.99');
     expect(forged).toContain('Too many attempts from your network.');
-    const elsewhere = await failedSignIn(lab, login, loopback(), '203.0.113.1');
+    const elsewhere = await failedSignIn(lab, login, randomLoopback(), '203.0.113.1');
     expect(elsewhere).toContain('Invalid username or password.');
     expect(lab.output, 'the server said it runs in development').toContain('"dev":true');
   } finally {

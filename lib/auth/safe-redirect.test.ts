@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OFF_SITE_TARGETS } from '../../test/support';
 import { safeNextPath } from './safe-redirect';
 
 describe('safeNextPath', () => {
@@ -11,22 +12,10 @@ describe('safeNextPath', () => {
   });
 
   it.each([
-    'https://evil.example/',
-    '//evil.example',
-    '///evil.example',
-    '/\\evil.example',
-    '\\\\evil.example',
-    '/%2F%2Fevil.example',
-    '%2F%2Fevil.example',
-    '/%252F%252Fevil.example',
-    '/%5Cevil.example',
+    ...OFF_SITE_TARGETS,
     '/\tevil',
-    '/%09/evil.example',
     '/%0d%0aSet-Cookie:x=1',
-    'javascript:alert(1)',
-    'data:text/html,<script>alert(1)</script>',
     '/https://user:pass@evil.example',
-    'https:evil.example',
     '',
     'contacts',
     '/%E0%A4%A',

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SAMPLE_ADA, SAMPLE_ALAN } from '../../test/support';
 import { csvHeader, csvRow, parseContactsCsv, parseCsvRows } from './csv';
 import { decodeText } from './import';
 import type { VCardContact } from './vcard';
@@ -38,13 +39,8 @@ describe('CSV contacts', () => {
     expect(problems).toEqual([]);
     expect(records.map((r) => r.where)).toEqual(['Line 2', 'Line 4', 'Line 5']);
     expect(records[0]!.values).toEqual({
+      ...SAMPLE_ADA,
       firstName: 'Ada',
-      lastName: 'Lovelace',
-      birthday: '1985-12-10',
-      email: 'ada@example.com',
-      website: 'https://example.com/ada',
-      mobilePhone: '+44 20 7946 0958',
-      workPhone: '(213) 373-4253',
       notes: 'Met at the Royal Society, 1833.\r\nLikes poetry.',
     });
     // The fax is not a phone the contact form has; "--04-12" is a birthday without a year.
@@ -60,13 +56,8 @@ describe('CSV contacts', () => {
     const { records } = parseContactsCsv(sample('outlook.csv'));
     expect(records.map((r) => r.where)).toEqual(['Line 2', 'Line 3', 'Line 5']);
     expect(records[0]!.values).toEqual({
+      ...SAMPLE_ALAN,
       firstName: 'Alan Mathison',
-      lastName: 'Turing',
-      birthday: '1912-06-23',
-      email: 'alan@example.co.uk',
-      website: 'www.example.co.uk',
-      workPhone: '+44 1908 640404',
-      homePhone: '+44 20 7946 0123',
       notes: 'Enigma – Hut 8',
     });
     expect(records[1]!.values).toMatchObject({

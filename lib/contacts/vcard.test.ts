@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SAMPLE_ADA, SAMPLE_ALAN } from '../../test/support';
 import {
   escapeText,
   foldLine,
@@ -33,13 +34,8 @@ describe('vCard reading', () => {
     expect(problems).toEqual([]);
     expect(records.map((r) => r.where)).toEqual(['Card 1 (line 1)', 'Card 2 (line 19)']);
     expect(records[0]!.values).toEqual({
+      ...SAMPLE_ADA,
       firstName: 'Ada Augusta',
-      lastName: 'Lovelace',
-      birthday: '1985-12-10',
-      email: 'ada@example.com',
-      website: 'https://example.com/ada',
-      mobilePhone: '+44 20 7946 0958',
-      workPhone: '(213) 373-4253',
       notes: 'Met at the Royal Society, 1833.\nLikes poetry; and numbers.',
     });
     // TYPE=IPHONE,CELL and Apple's 1604 "no year".
@@ -69,13 +65,8 @@ describe('vCard reading', () => {
     const { records } = parseVCards(sample('outlook.vcf'));
     expect(records).toHaveLength(1);
     expect(records[0]!.values).toEqual({
+      ...SAMPLE_ALAN,
       firstName: 'Alan',
-      lastName: 'Turing',
-      birthday: '1912-06-23',
-      email: 'alan@example.co.uk',
-      website: 'www.example.co.uk',
-      workPhone: '+44 1908 640404',
-      homePhone: '+44 20 7946 0123',
       mobilePhone: '+44 7911 123456',
       notes: 'Enigma – Hut 8.\r\nMarathon runner.',
     });

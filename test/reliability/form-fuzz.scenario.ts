@@ -6,9 +6,9 @@ import { query, throwawayDatabase } from './lib/postgres';
 import { note, report } from './lib/stats';
 import {
   AppServer,
+  formOf,
   pageText,
   parseForms,
-  pickForm,
   Recorder,
   stopAll,
   TEST_PASSWORD,
@@ -50,7 +50,7 @@ describe('bad input through the forms (HTTP, fast-check)', () => {
   it('register: any username, password and confirmation → one account and a redirect, or the form with errors and no account', async () => {
     const client = new WebClient(server.url, { recorder });
     const page = await client.get('/register');
-    const form = pickForm(parseForms(page.html), { button: 'Create account' })!;
+    const form = formOf(page, { button: 'Create account' });
     const plausibleName = fc
       .stringMatching(/^[a-z][a-z0-9._-]{2,20}$/)
       .map((s) => `${s}${Date.now().toString(36).slice(-4)}`);
@@ -97,7 +97,7 @@ describe('bad input through the forms (HTTP, fast-check)', () => {
     await register(new WebClient(server.url), user);
     const client = new WebClient(server.url, { recorder });
     const page = await client.get('/login');
-    const form = pickForm(parseForms(page.html), { button: 'Log in' })!;
+    const form = formOf(page, { button: 'Log in' });
     let redirects = 0;
     const nextValues = fc.oneof(
       anyInput(5000),
@@ -155,7 +155,7 @@ describe('bad input through the forms (HTTP, fast-check)', () => {
     const owner = uniqueName('fzc');
     await register(client, owner);
     const page = await client.get('/contacts/new');
-    const form = pickForm(parseForms(page.html), { button: 'Save contact' })!;
+    const form = formOf(page, { button: 'Save contact' });
     const textFields = form.fields
       .filter(([name]) => !name.startsWith('$ACTION'))
       .map(([name]) => name);

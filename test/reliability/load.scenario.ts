@@ -53,10 +53,9 @@ describe('load', () => {
     for (const c of cleanups) await c();
   });
 
-  it(`embedded database (PGlite): ${CLIENTS} clients for ${SECONDS} s`, async () => {
-    const dataDir = tempDir('load');
-    cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-    const server = await AppServer.start({ dataDir });
+  /** Starts a server, runs the load against it, and stops it: it must exit cleanly. */
+  async function loadThenStop(options: Parameters<typeof AppServer.start>[0]) {
+    const server = await AppServer.start(options);
     servers.push(server);
     const result = await runLoad({
       baseUrl: server.url,
@@ -64,6 +63,13 @@ describe('load', () => {
       durationMs: SECONDS * 1000,
     });
     expect((await server.stop()).code).toBe(0);
+    return { server, result };
+  }
+
+  it(`embedded database (PGlite): ${CLIENTS} clients for ${SECONDS} s`, async () => {
+    const dataDir = tempDir('load');
+    cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const { server, result } = await loadThenStop({ dataDir });
     const diffs = await withEmbedded(dataDir, (sql) => compareWithDatabase(sql, result.users));
     check('PGlite', result, diffs, server);
   });
@@ -71,14 +77,7 @@ describe('load', () => {
   it(`PostgreSQL: ${CLIENTS} clients for ${SECONDS} s`, async () => {
     const db = await throwawayDatabase('load');
     cleanups.push(() => db.drop());
-    const server = await AppServer.start({ databaseUrl: db.url });
-    servers.push(server);
-    const result = await runLoad({
-      baseUrl: server.url,
-      clients: CLIENTS,
-      durationMs: SECONDS * 1000,
-    });
-    expect((await server.stop()).code).toBe(0);
+    const { server, result } = await loadThenStop({ databaseUrl: db.url });
     const diffs = await compareWithDatabase(
       async <R>(text: string, params?: unknown[]) => (await query(db.url, text, params)) as R[],
       result.users,

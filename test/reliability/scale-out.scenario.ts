@@ -4,9 +4,8 @@ import { query, throwawayDatabase } from './lib/postgres';
 import { note, report } from './lib/stats';
 import {
   AppServer,
+  formOf,
   pageText,
-  parseForms,
-  pickForm,
   Recorder,
   stopAll,
   TEST_PASSWORD,
@@ -61,8 +60,7 @@ describe('scale-out: two servers, one PostgreSQL', () => {
     values: Record<string, string>,
   ): Promise<WebResponse> {
     const page = await from.get(path);
-    const form = pickForm(parseForms(page.html), pick);
-    if (!form) throw new Error(`no form ${JSON.stringify(pick)} on ${path}`);
+    const form = formOf(page, pick);
     for (const [k, v] of from.cookies) to.cookies.set(k, v);
     const r = await to.post(`${to.origin}${path}`, form, { values });
     for (const [k, v] of to.cookies) from.cookies.set(k, v);

@@ -17,7 +17,9 @@ export {
   RawConnection,
   actionFields,
   cookieHeader,
+  forgedAddressHeaders,
   multipart,
+  randomLoopback,
   raw,
   setCookies,
   signInCookie,
@@ -29,8 +31,11 @@ export {
   Recorder,
   RequestFailed,
   WebClient,
+  formOf,
   pageText,
   type Sample,
   type WebResponse,
 } from './web-client';
 export { parseForms, pickForm, type FormPick } from './html-forms';
+export { OFF_SITE_TARGETS } from './redirect-targets';
+export { SAMPLE_ADA, SAMPLE_ALAN } from './sample-contacts';

@@ -20,6 +20,20 @@ export interface RawRequest {
   headers?: Record<string, string | string[]>;
   body?: Buffer | string;
   timeoutMs?: number;
+  /** The local address to send from (any 127.x.y.z works on Linux): a client of its own. */
+  localAddress?: string;
+}
+
+const randomByte = () => 1 + Math.floor(Math.random() * 254);
+
+/** A random loopback address, so the per-address limits a test uses up are its own. */
+export function randomLoopback(): string {
+  return `127.${randomByte()}.${randomByte()}.${randomByte()}`;
+}
+
+/** The headers a client sends to claim another address; none may change the one a server counts. */
+export function forgedAddressHeaders(address: string): Record<string, string> {
+  return { 'x-forwarded-for': address, 'x-real-ip': address, forwarded: `for=${address}` };
 }
 
 /** Node sends a body without Content-Length chunked; browsers never do. */
@@ -47,6 +61,7 @@ export function raw(base: string, path: string, init: RawRequest = {}): Promise<
         method: init.method ?? 'GET',
         path,
         headers: withLength(init),
+        localAddress: init.localAddress,
         agent: false,
         timeout: init.timeoutMs ?? 15_000,
       },

@@ -175,13 +175,7 @@ export class WebClient {
   ): Promise<WebResponse> {
     const source =
       typeof page === 'string' ? await this.get(page, options.op && `${options.op} (form)`) : page;
-    const form = pickForm(parseForms(source.html), pick);
-    if (!form) {
-      throw new Error(
-        `no form matching ${JSON.stringify(pick, (_, v) => (v instanceof RegExp ? String(v) : v))} on ${source.url} (status ${source.status}): ${textOf(source.html).slice(0, 300)}`,
-      );
-    }
-    return this.post(source.url, form, options);
+    return this.post(source.url, formOf(source, pick), options);
   }
 
   async post(pageUrl: string, form: ParsedForm, options: SubmitOptions = {}): Promise<WebResponse> {
@@ -215,6 +209,17 @@ export class WebClient {
 }
 
 /** The visible text of a response, for assertions and messages. */
+/** The form of a page that `pick` names; throws, saying what the page shows, when there is none. */
+export function formOf(page: WebResponse, pick: FormPick): ParsedForm {
+  const form = pickForm(parseForms(page.html), pick);
+  if (!form) {
+    throw new Error(
+      `no form matching ${JSON.stringify(pick, (_, v) => (v instanceof RegExp ? String(v) : v))} on ${page.url} (status ${page.status}): ${textOf(page.html).slice(0, 300)}`,
+    );
+  }
+  return form;
+}
+
 export function pageText(response: WebResponse): string {
   return textOf(response.html);
 }
