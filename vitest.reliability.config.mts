@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import unit from './vitest.config.mts';
 
 /**
  * `npm run test:reliability` (scripts/test-reliability.mjs): scenarios that start production
@@ -7,12 +7,8 @@ import { defineConfig } from 'vitest/config';
  * two cores. Not part of `npm run test:unit`.
  */
 export default defineConfig({
-  resolve: {
-    alias: {
-      '@': import.meta.dirname,
-      'server-only': path.resolve(import.meta.dirname, 'test/server-only-stub.ts'),
-    },
-  },
+  // The unit tests' aliases; the rest is not merged (mergeConfig would join the include lists).
+  resolve: unit.resolve,
   test: {
     // Named *.scenario.ts so that `npm run test:unit` (test/**/*.test.ts) does not pick them up.
     include: ['test/reliability/**/*.scenario.ts'],

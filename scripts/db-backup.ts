@@ -9,19 +9,14 @@ import {
   hasDatabase,
   openPglite,
   pgdataPath,
-  postgresInstructions,
   writeFileAtomic,
 } from './lib/embedded-dump';
-import { fail, loadCliEnvironment, runMain } from './lib/db-cli';
+import { embeddedDataDir, fail, loadCliEnvironment, lockDataDir, runMain } from './lib/db-cli';
 
 loadCliEnvironment();
 
 runMain(async () => {
-  const [{ getConfig }, { acquireDataDirLock, releaseDataDirLock, DataDirLockedError }] =
-    await Promise.all([import('../lib/config'), import('../lib/db/data-dir-lock')]);
-  const config = getConfig();
-  if (config.DATABASE_URL) fail(postgresInstructions('backup'), 2);
-  const dataDir = path.resolve(config.DATA_DIR);
+  const dataDir = await embeddedDataDir('backup');
   if (!hasDatabase(dataDir)) fail(`db:backup: there is no database in ${dataDir} (DATA_DIR).`);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const file = path.resolve(
@@ -29,16 +24,11 @@ runMain(async () => {
   );
   fs.mkdirSync(path.dirname(file), { recursive: true });
 
-  try {
-    acquireDataDirLock(dataDir);
-  } catch (error) {
-    if (error instanceof DataDirLockedError) {
-      fail(
-        `db:backup refused: ${error.message}\nStop the server, run the backup, then start it again.`,
-      );
-    }
-    throw error;
-  }
+  const release = await lockDataDir(
+    dataDir,
+    'backup',
+    'Stop the server, run the backup, then start it again.',
+  );
   try {
     const db = await openPglite({ dataDir: pgdataPath(dataDir) });
     let contents: string;
@@ -56,6 +46,6 @@ runMain(async () => {
       `Backed up ${dataDir} (${contents}) to ${file} (${(tarball.length / 1e6).toFixed(1)} MB).`,
     );
   } finally {
-    releaseDataDirLock(dataDir);
+    release();
   }
 });

@@ -4,36 +4,19 @@
 // (pgdata.before-restore-<time>), so a wrong restore can be undone.
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  describe,
-  hasDatabase,
-  openPglite,
-  pgdataPath,
-  postgresInstructions,
-} from './lib/embedded-dump';
-import { fail, loadCliEnvironment, runMain } from './lib/db-cli';
+import { describe, hasDatabase, openPglite, pgdataPath } from './lib/embedded-dump';
+import { embeddedDataDir, fail, loadCliEnvironment, lockDataDir, runMain } from './lib/db-cli';
 
 loadCliEnvironment();
 
 runMain(async () => {
-  const [{ getConfig }, { acquireDataDirLock, releaseDataDirLock, DataDirLockedError }] =
-    await Promise.all([import('../lib/config'), import('../lib/db/data-dir-lock')]);
-  const config = getConfig();
-  if (config.DATABASE_URL) fail(postgresInstructions('restore'), 2);
+  const dataDir = await embeddedDataDir('restore');
   const source = process.argv[2];
   if (!source) fail('Usage: npm run db:restore FILE   (a .tar.gz made by npm run db:backup)');
   const file = path.resolve(source);
   if (!fs.existsSync(file)) fail(`db:restore: no such file: ${file}`);
-  const dataDir = path.resolve(config.DATA_DIR);
 
-  try {
-    acquireDataDirLock(dataDir);
-  } catch (error) {
-    if (error instanceof DataDirLockedError) {
-      fail(`db:restore refused: ${error.message}\nStop the server first, then restore.`);
-    }
-    throw error;
-  }
+  const release = await lockDataDir(dataDir, 'restore', 'Stop the server first, then restore.');
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const staging = path.join(dataDir, `pgdata.restoring-${stamp}`);
   try {
@@ -49,7 +32,7 @@ runMain(async () => {
       }
     } catch (error) {
       fs.rmSync(staging, { recursive: true, force: true });
-      releaseDataDirLock(dataDir); // fail() exits at once: no finally block runs after it.
+      release(); // fail() exits at once: no finally block runs after it.
       fail(
         `db:restore: ${file} is not a usable backup (${error instanceof Error ? error.message : error}). Nothing was changed.`,
       );
@@ -67,6 +50,6 @@ runMain(async () => {
         `The database it replaced is kept in ${keptAs}; delete it when no longer needed.`,
       );
   } finally {
-    releaseDataDirLock(dataDir);
+    release();
   }
 });

@@ -2,8 +2,7 @@
 // check, unit tests and the Playwright suite, then one line of totals.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { recordTotals, totalsDir, totalsLine, vitestCounts } from '../test/support/totals.mjs';
+import { recordTotals, runUnitSuite, totalsDir, totalsLine } from '../test/support/totals.mjs';
 
 const run = (args, env = process.env) =>
   spawnSync('npm', ['run', '--silent', ...args], { stdio: 'inherit', env }).status ?? 1;
@@ -23,16 +22,7 @@ failed |= check('typecheck', ['typecheck']);
 failed |= check('unused', ['check:unused']);
 failed |= check('security-versions', ['security:versions']);
 
-const unitReport = path.join('test-results', 'unit-report.json');
-fs.rmSync(unitReport, { force: true });
-failed |= run([
-  'test:unit',
-  '--',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${unitReport}`,
-]);
-recordTotals('unit', vitestCounts(unitReport));
+failed |= runUnitSuite('unit', run);
 
 failed |= run(['test:e2e']);
 

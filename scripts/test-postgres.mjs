@@ -2,10 +2,8 @@
 // in throwaway databases created here and dropped afterwards. The server comes from DATABASE_URL
 // (default: the local server as user postgres).
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
-import { recordTotals, totalsLine, vitestCounts } from '../test/support/totals.mjs';
+import { recordTotals, runUnitSuite, totalsLine } from '../test/support/totals.mjs';
 
 const admin = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const stamp = `${Date.now().toString(36)}_${process.pid}`;
@@ -48,16 +46,7 @@ const run = (args, extra = {}) =>
     .status ?? 1;
 
 let failed = 0;
-const unitReport = path.join('test-results', 'unit-postgres-report.json');
-fs.rmSync(unitReport, { force: true });
-failed |= run([
-  'test:unit',
-  '--',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${unitReport}`,
-]);
-recordTotals('unit-postgres', vitestCounts(unitReport));
+failed |= runUnitSuite('unit-postgres', run);
 // Every form runs with and without JavaScript on PGlite; here the database is what differs.
 failed |= run(['test:e2e', '--', '--project=js'], {
   E2E_SUITE_NAME: 'e2e-postgres',

@@ -8,14 +8,7 @@
 // app/error.tsx still shows there.
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  applyWriteHeadHeaders,
-  callbackOf,
-  isDocumentRequest,
-  originalMethods,
-  type Log,
-  type WriteArgs,
-} from './document-request.ts';
+import { isDocumentRequest, replaceBody, type Log } from './document-request.ts';
 
 const page = (reference: string) => `<!DOCTYPE html>
 <html lang="en">
@@ -48,34 +41,25 @@ const page = (reference: string) => `<!DOCTYPE html>
  */
 export function serveErrorPageFor5xx(req: IncomingMessage, res: ServerResponse, log: Log): void {
   if (!isDocumentRequest(req)) return;
-  const original = originalMethods(res);
-  let replacing = false;
-
-  res.writeHead = function writeHead(status: number, ...rest: unknown[]) {
-    applyWriteHeadHeaders(res, rest);
-    const type = String(res.getHeader('content-type') ?? 'text/html');
-    // A no-JavaScript action that throws answers "Internal Server Error" as text/plain.
-    if (status >= 500 && (type.startsWith('text/html') || type.startsWith('text/plain'))) {
-      replacing = true;
-      for (const name of ['content-encoding', 'content-length', 'etag', 'vary'])
-        res.removeHeader(name);
-      res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.setHeader('cache-control', 'no-store');
-    }
-    return original.writeHead(status);
-  } as ServerResponse['writeHead'];
-  res.write = function write(...args: WriteArgs) {
-    if (!res.headersSent) res.writeHead(res.statusCode);
-    if (!replacing) return original.write(...args);
-    const cb = callbackOf(args);
-    if (cb) process.nextTick(cb);
-    return true;
-  } as ServerResponse['write'];
-  res.end = function end(...args: WriteArgs) {
-    if (!res.headersSent) res.writeHead(res.statusCode);
-    if (!replacing) return original.end(...args);
-    const reference = crypto.randomBytes(5).toString('hex');
-    log({ event: 'error_page', reference, method: req.method, path: req.url?.split('?')[0] });
-    return original.end(page(reference), 'utf8', callbackOf(args));
-  } as ServerResponse['end'];
+  replaceBody(res, {
+    head(status, original) {
+      const type = String(res.getHeader('content-type') ?? 'text/html');
+      // A no-JavaScript action that throws answers "Internal Server Error" as text/plain.
+      const replacing =
+        status >= 500 && (type.startsWith('text/html') || type.startsWith('text/plain'));
+      if (replacing) {
+        for (const name of ['content-encoding', 'content-length', 'etag', 'vary'])
+          res.removeHeader(name);
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.setHeader('cache-control', 'no-store');
+      }
+      original.writeHead(status);
+      return replacing;
+    },
+    finish(callback, original) {
+      const reference = crypto.randomBytes(5).toString('hex');
+      log({ event: 'error_page', reference, method: req.method, path: req.url?.split('?')[0] });
+      original.end(page(reference), 'utf8', callback);
+    },
+  });
 }

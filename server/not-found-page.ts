@@ -15,14 +15,7 @@ import http, {
   type ServerResponse,
 } from 'node:http';
 import zlib from 'node:zlib';
-import {
-  applyWriteHeadHeaders,
-  callbackOf,
-  isDocumentRequest,
-  originalMethods,
-  type Log,
-  type WriteArgs,
-} from './document-request.ts';
+import { isDocumentRequest, replaceBody, type Log } from './document-request.ts';
 
 const NOT_FOUND_PATH = '/_not-found';
 const BLANK_SHELL = 'id="__next_error__"';
@@ -46,6 +39,15 @@ function decode(body: Buffer, encoding: unknown): Buffer {
     default:
       return body;
   }
+}
+
+/** A write() chunk as bytes (strings in their given encoding); anything else is not body. */
+function toBuffer(chunk: unknown, encoding: unknown): Buffer | undefined {
+  if (Buffer.isBuffer(chunk)) return chunk;
+  if (typeof chunk === 'string')
+    return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk);
+  return undefined;
 }
 
 interface Marker {
@@ -99,72 +101,51 @@ export function notFoundPages(address: () => Address) {
   ): void {
     if (req.method !== 'GET' || !isDocumentRequest(req)) return;
     if (req.headers[marker.name] === marker.value) return;
-    const original = originalMethods(res);
     const requestHeaders = { ...req.headers };
-    let decided = false;
-    let holding = false;
     const chunks: Buffer[] = [];
 
-    const push = (chunk: unknown, encoding: unknown) => {
-      if (Buffer.isBuffer(chunk)) chunks.push(chunk);
-      else if (typeof chunk === 'string')
-        chunks.push(
-          Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'),
+    replaceBody(res, {
+      head(status, original) {
+        res.statusCode = status;
+        // A 404 page is held back, headers and all, until it is known whether it is the blank shell.
+        const holding =
+          status === 404 && String(res.getHeader('content-type')).startsWith('text/html');
+        if (!holding) original.writeHead(status);
+        return holding;
+      },
+      chunk(chunk, encoding) {
+        const bytes = toBuffer(chunk, encoding);
+        if (bytes) chunks.push(bytes);
+      },
+      finish(callback, original) {
+        const held = Buffer.concat(chunks);
+        const send = (status: number, body: Buffer) => {
+          original.writeHead(status);
+          original.end(body, callback);
+        };
+        let blank = false;
+        try {
+          blank = decode(held, res.getHeader('content-encoding'))
+            .toString('utf8')
+            .includes(BLANK_SHELL);
+        } catch {
+          // Not decodable: send it as Next wrote it.
+        }
+        if (!blank) return send(404, held);
+        fetchNotFoundPage(address(), requestHeaders, marker).then(
+          (page) => {
+            for (const name of res.getHeaderNames()) res.removeHeader(name);
+            for (const [name, value] of Object.entries(page.headers)) {
+              if (!HOP_BY_HOP.has(name) && value !== undefined) res.setHeader(name, value);
+            }
+            send(404, page.body);
+          },
+          () => {
+            log({ event: 'not_found_page_failed', path: req.url?.split('?')[0] });
+            send(404, held);
+          },
         );
-      else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
-    };
-
-    res.writeHead = function writeHead(status: number, ...rest: unknown[]) {
-      applyWriteHeadHeaders(res, rest);
-      decided = true;
-      res.statusCode = status;
-      holding = status === 404 && String(res.getHeader('content-type')).startsWith('text/html');
-      return holding ? res : original.writeHead(status);
-    } as ServerResponse['writeHead'];
-    res.write = function write(...args: WriteArgs) {
-      if (!decided) res.writeHead(res.statusCode);
-      if (!holding) return original.write(...args);
-      push(args[0], args[1]);
-      const cb = callbackOf(args);
-      if (cb) process.nextTick(cb);
-      return true;
-    } as ServerResponse['write'];
-    res.end = function end(...args: WriteArgs) {
-      if (!decided) res.writeHead(res.statusCode);
-      if (!holding) return original.end(...args);
-      push(args[0], args[1]);
-      const cb = callbackOf(args);
-      const held = Buffer.concat(chunks);
-      const send = (status: number, body: Buffer) => {
-        original.writeHead(status);
-        original.end(body, cb);
-      };
-      let blank = false;
-      try {
-        blank = decode(held, res.getHeader('content-encoding'))
-          .toString('utf8')
-          .includes(BLANK_SHELL);
-      } catch {
-        // Not decodable: send it as Next wrote it.
-      }
-      if (!blank) {
-        send(404, held);
-        return res;
-      }
-      fetchNotFoundPage(address(), requestHeaders, marker).then(
-        (page) => {
-          for (const name of res.getHeaderNames()) res.removeHeader(name);
-          for (const [name, value] of Object.entries(page.headers)) {
-            if (!HOP_BY_HOP.has(name) && value !== undefined) res.setHeader(name, value);
-          }
-          send(404, page.body);
-        },
-        () => {
-          log({ event: 'not_found_page_failed', path: req.url?.split('?')[0] });
-          send(404, held);
-        },
-      );
-      return res;
-    } as ServerResponse['end'];
+      },
+    });
   };
 }

@@ -1,4 +1,5 @@
 import { CONTACT_FIELDS, FIELD_LABELS, type ContactField, type ContactValues } from './fields';
+import { contactTextValues } from './form-values';
 import {
   assignPhones,
   birthdayFields,
@@ -218,17 +219,7 @@ export function csvRow(c: VCardContact): string {
       : `--${String(c.birthdayMonthDay)
           .padStart(4, '0')
           .replace(/^(\d\d)/, '$1-')}`);
-  const values: Record<ContactField, string> = {
-    firstName: c.firstName,
-    lastName: c.lastName,
-    birthday,
-    email: c.email,
-    website: c.website,
-    workPhone: c.workPhone,
-    homePhone: c.homePhone,
-    mobilePhone: c.mobilePhone,
-    notes: c.notes,
-  };
+  const values: Record<ContactField, string> = { ...contactTextValues(c), birthday };
   // Phone numbers were validated and formatted ("+1 213 …"): they are never formulas.
   const phones = new Set<ContactField>(['workPhone', 'homePhone', 'mobilePhone', 'birthday']);
   return `${CSV_COLUMNS.map((f) => csvField(values[f], !phones.has(f))).join(',')}\r\n`;

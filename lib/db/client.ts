@@ -35,15 +35,19 @@ export async function getDb(): Promise<Db> {
   return (await openDatabase()).db;
 }
 
-function withDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`database did not answer within ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+/** The health check's round trip: `select 1`, failing if the database does not answer in time. */
+function pinger(query: (sql: string) => Promise<unknown>): OpenDb['ping'] {
+  return (timeoutMs) => {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`database did not answer within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+    });
+    const work = query('select 1').then(() => undefined);
+    return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+  };
 }
 
 // PGlite's shared buffers. PostgreSQL's default (128 MB) is memory PGlite's WebAssembly heap
@@ -79,15 +83,7 @@ async function openPglite(): Promise<OpenDb> {
       await client.close();
       releaseDataDirLock(dataDir);
     });
-    return {
-      db: db as unknown as Db,
-      kind: 'pglite',
-      ping: (timeoutMs) =>
-        withDeadline(
-          client.query('select 1').then(() => undefined),
-          timeoutMs,
-        ),
-    };
+    return { db: db as unknown as Db, kind: 'pglite', ping: pinger((sql) => client.query(sql)) };
   } catch (error) {
     releaseDataDirLock(dataDir);
     throw error;
@@ -130,13 +126,5 @@ async function openPostgres(): Promise<OpenDb> {
     lockClient.release();
   }
   onShutdown(() => pool.end());
-  return {
-    db: db as unknown as Db,
-    kind: 'postgres',
-    ping: (timeoutMs) =>
-      withDeadline(
-        pool.query('select 1').then(() => undefined),
-        timeoutMs,
-      ),
-  };
+  return { db: db as unknown as Db, kind: 'postgres', ping: pinger((sql) => pool.query(sql)) };
 }

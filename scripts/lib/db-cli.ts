@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { loadEnvConfig } from '@next/env';
+import { postgresInstructions } from './embedded-dump';
 
 /**
  * Shared start of the database commands (db:migrate, db:backup, db:restore): the same
@@ -26,4 +28,37 @@ export function runMain(main: () => Promise<void>): void {
     (error: unknown) =>
       fail(error instanceof Error ? `${error.name}: ${error.message}` : String(error)),
   );
+}
+
+/**
+ * The embedded database's folder for db:backup and db:restore. With DATABASE_URL set there is
+ * none: prints how to do it with PostgreSQL's own tools and exits 2.
+ */
+export async function embeddedDataDir(command: 'backup' | 'restore'): Promise<string> {
+  // Imported late: lib/config reads the environment that loadCliEnvironment() has just set.
+  const { getConfig } = await import('../../lib/config');
+  const config = getConfig();
+  if (config.DATABASE_URL) fail(postgresInstructions(command), 2);
+  return path.resolve(config.DATA_DIR);
+}
+
+/**
+ * Takes the data folder's lock, so a running server and the command never share the files.
+ * When a server holds it, fails with `advice`; otherwise returns the function that releases it.
+ */
+export async function lockDataDir(
+  dataDir: string,
+  command: 'backup' | 'restore',
+  advice: string,
+): Promise<() => void> {
+  const { acquireDataDirLock, releaseDataDirLock, DataDirLockedError } =
+    await import('../../lib/db/data-dir-lock');
+  try {
+    acquireDataDirLock(dataDir);
+  } catch (error) {
+    if (error instanceof DataDirLockedError)
+      fail(`db:${command} refused: ${error.message}\n${advice}`);
+    throw error;
+  }
+  return () => releaseDataDirLock(dataDir);
 }

@@ -50,3 +50,22 @@ export function vitestCounts(reportFile) {
     skipped: r.numPendingTests + (r.numTodoTests ?? 0),
   };
 }
+
+/**
+ * Runs the unit tests through `run` (the caller's `npm run` with its environment) and records
+ * their counts as `suite`, read from a JSON report in test-results/. Returns the exit status.
+ */
+export function runUnitSuite(suite, run) {
+  const report = path.join('test-results', `${suite}-report.json`);
+  // A report left by an earlier run would be counted if this one died before writing its own.
+  fs.rmSync(report, { force: true });
+  const status = run([
+    'test:unit',
+    '--',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
+  recordTotals(suite, vitestCounts(report));
+  return status;
+}

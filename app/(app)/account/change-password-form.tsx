@@ -1,14 +1,11 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field } from '@/components/field';
+import { FormActions } from '@/components/form-actions';
 import { FormMessage } from '@/components/form-message';
+import { PasswordField } from '@/components/password-field';
 import { initialFormState } from '@/lib/forms/form-state.ts';
 import { changePasswordAction } from './actions';
-
-// Inputs take more than PASSWORD_MAX UTF-16 units: the limit is in code points, and a browser
-// that silently cut a long password here would leave an account nobody can sign in to.
-const INPUT_MAX = 512;
 
 export function ChangePasswordForm({ username }: { username: string }) {
   const [state, action, pending] = useActionState(changePasswordAction, initialFormState);
@@ -17,39 +14,24 @@ export function ChangePasswordForm({ username }: { username: string }) {
       <FormMessage message={state.message} />
       {/* Lets password managers tie the new password to the account. */}
       <input type="text" name="username" value={username} autoComplete="username" readOnly hidden />
-      <Field
+      <PasswordField
         name="currentPassword"
         label="Current password"
-        type="password"
-        autoComplete="current-password"
-        required
-        maxLength={INPUT_MAX}
+        current
         errors={state.errors.currentPassword}
       />
-      <Field
+      <PasswordField
         name="newPassword"
         label="New password"
-        type="password"
-        autoComplete="new-password"
-        required
-        maxLength={INPUT_MAX}
         hint="At least 8 characters. Your other sessions will be logged out."
         errors={state.errors.newPassword}
       />
-      <Field
+      <PasswordField
         name="confirmPassword"
         label="Confirm new password"
-        type="password"
-        autoComplete="new-password"
-        required
-        maxLength={INPUT_MAX}
         errors={state.errors.confirmPassword}
       />
-      <div className="actions">
-        <button type="submit" disabled={pending}>
-          Change password
-        </button>
-      </div>
+      <FormActions submit="Change password" pending={pending} />
     </form>
   );
 }

@@ -1,8 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field } from '@/components/field';
+import { FormActions } from '@/components/form-actions';
 import { FormMessage } from '@/components/form-message';
+import { PasswordField } from '@/components/password-field';
 import { initialFormState } from '@/lib/forms/form-state.ts';
 import { deleteAccountAction } from './actions';
 
@@ -11,22 +12,15 @@ export function DeleteAccountForm() {
   return (
     <form action={action} className="stack" noValidate>
       <FormMessage message={state.message} />
-      <Field
+      <PasswordField
         name="password"
         id="delete-password"
         label="Password"
-        type="password"
-        autoComplete="current-password"
-        required
-        maxLength={512}
+        current
         hint="Enter your password to confirm."
         errors={state.errors.password}
       />
-      <div className="actions">
-        <button type="submit" className="danger" disabled={pending}>
-          Delete account
-        </button>
-      </div>
+      <FormActions submit="Delete account" pending={pending} danger />
     </form>
   );
 }

@@ -1,8 +1,8 @@
 'use client';
 
-import Link from 'next/link';
 import { Fragment, useActionState } from 'react';
 import { Field } from '@/components/field';
+import { FormActions } from '@/components/form-actions';
 import { FormMessage } from '@/components/form-message';
 import {
   BIRTHDAY_MIN,
@@ -87,12 +87,11 @@ export function ContactForm({
           </label>
         </div>
       ) : null}
-      <div className="actions">
-        <button type="submit" disabled={pending}>
-          Save contact
-        </button>
-        <Link href={cancelHref}>Cancel</Link>
-      </div>
+      <FormActions
+        submit="Save contact"
+        pending={pending}
+        link={{ href: cancelHref, label: 'Cancel' }}
+      />
     </form>
   );
 }

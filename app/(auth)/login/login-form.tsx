@@ -1,9 +1,10 @@
 'use client';
 
-import Link from 'next/link';
 import { useActionState } from 'react';
 import { Field } from '@/components/field';
+import { FormActions } from '@/components/form-actions';
 import { FormMessage } from '@/components/form-message';
+import { PasswordField } from '@/components/password-field';
 import { initialFormState } from '@/lib/forms/form-state.ts';
 import { loginAction } from '../actions';
 
@@ -22,25 +23,16 @@ export function LoginForm({ next }: { next: string }) {
         defaultValue={state.values.username}
         errors={state.errors.username}
       />
-      <Field
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        required
-        maxLength={512}
-        errors={state.errors.password}
-      />
+      <PasswordField name="password" label="Password" current errors={state.errors.password} />
       <div className="checkbox">
         <input type="checkbox" id="remember" name="remember" />
         <label htmlFor="remember">Remember me</label>
       </div>
-      <div className="actions">
-        <button type="submit" disabled={pending}>
-          Log in
-        </button>
-        <Link href="/register">Create an account</Link>
-      </div>
+      <FormActions
+        submit="Log in"
+        pending={pending}
+        link={{ href: '/register', label: 'Create an account' }}
+      />
     </form>
   );
 }

@@ -1,14 +1,13 @@
 'use client';
 
-import Link from 'next/link';
 import { useActionState } from 'react';
 import { Field } from '@/components/field';
+import { FormActions } from '@/components/form-actions';
 import { FormMessage } from '@/components/form-message';
+import { PasswordField } from '@/components/password-field';
 import { initialFormState } from '@/lib/forms/form-state.ts';
 import { registerAction } from '../actions';
 
-// Password inputs take more than PASSWORD_MAX UTF-16 units: the server counts code points, and a
-// browser that silently cut a long pasted password would create an account nobody can sign in to.
 export function RegisterForm() {
   const [state, action, pending] = useActionState(registerAction, initialFormState);
   return (
@@ -25,36 +24,23 @@ export function RegisterForm() {
         defaultValue={state.values.username}
         errors={state.errors.username}
       />
-      <Field
+      <PasswordField
         name="password"
         label="Password"
-        type="password"
-        autoComplete="new-password"
-        required
         minLength={8}
-        maxLength={512}
         hint="At least 8 characters. Long passphrases are welcome."
         errors={state.errors.password}
       />
-      <Field
-        name="confirm"
-        label="Confirm password"
-        type="password"
-        autoComplete="new-password"
-        required
-        maxLength={512}
-        errors={state.errors.confirm}
-      />
+      <PasswordField name="confirm" label="Confirm password" errors={state.errors.confirm} />
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="company">Company (leave empty)</label>
         <input id="company" name="company" tabIndex={-1} autoComplete="off" />
       </div>
-      <div className="actions">
-        <button type="submit" disabled={pending}>
-          Create account
-        </button>
-        <Link href="/login">Log in instead</Link>
-      </div>
+      <FormActions
+        submit="Create account"
+        pending={pending}
+        link={{ href: '/login', label: 'Log in instead' }}
+      />
     </form>
   );
 }

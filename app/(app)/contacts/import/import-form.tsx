@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useActionState, useState, type FormEvent } from 'react';
 import { Field } from '@/components/field';
+import { FormActions } from '@/components/form-actions';
 import { IMPORT_MAX_BYTES } from '@/lib/contacts/fields';
 import { importContactsAction, type ImportState } from './actions';
 
@@ -63,12 +64,11 @@ export function ImportForm() {
           hint="A vCard (.vcf, version 2.1, 3.0 or 4.0, one or many cards) or a CSV with a header row, as Google Contacts, Outlook or this site export them. Up to 5 MB and 20,000 contacts."
           errors={tooLarge ? [TOO_LARGE] : state.errors.file}
         />
-        <div className="actions">
-          <button type="submit" disabled={pending}>
-            {pending ? 'Importing…' : 'Import'}
-          </button>
-          <Link href="/contacts">Cancel</Link>
-        </div>
+        <FormActions
+          submit={pending ? 'Importing…' : 'Import'}
+          pending={pending}
+          link={{ href: '/contacts', label: 'Cancel' }}
+        />
       </form>
     </>
   );
