@@ -6,6 +6,8 @@ test.use({ signedIn: true });
 
 test.describe('a contact: add, view, edit, delete', () => {
   test('add a contact, see it, with a flash shown once', async ({ page, user }) => {
+    // Six page loads and three axe runs: about 30 s without JavaScript on two busy cores.
+    test.slow();
     await page.goto('/contacts/new');
     await expect(page.getByRole('heading', { name: 'Add a contact' })).toBeVisible();
     await expectAccessible(page);
