@@ -7,11 +7,11 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   // First, so that nothing Next reports later prints a stack, a file path or SQL (docs/security.md).
   const [{ installSafeConsole }, { getLogger }] = await Promise.all([
-    import('./lib/server/safe-log.ts'),
-    import('./lib/server/log.ts'),
+    import('./lib/server/safe-log'),
+    import('./lib/server/log'),
   ]);
   installSafeConsole(getLogger);
-  const { startServerProcess } = await import('./lib/server/startup.ts');
+  const { startServerProcess } = await import('./lib/server/startup');
   await startServerProcess();
 }
 
@@ -22,7 +22,7 @@ export async function onRequestError(
   context: { routePath: string; routeType: string },
 ) {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { getLogger } = await import('./lib/server/log.ts');
+  const { getLogger } = await import('./lib/server/log');
   const digest = (error as { digest?: string }).digest;
   getLogger().error({
     event: 'request_error',

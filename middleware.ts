@@ -2,20 +2,20 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from './lib/config';
 import { routeAccess } from './lib/auth/route-access';
 import { isHttps, sessionCookieName, unsealSessionToken } from './lib/auth/session-cookie';
-import { isCrossSiteWrite } from './lib/http/cross-site.ts';
-import { isMalformedForm } from './lib/http/form-body.ts';
+import { isCrossSiteWrite } from './lib/http/cross-site';
+import { isMalformedForm } from './lib/http/form-body';
 import {
   FLASH_HEADER,
   flashCookieName,
   flashNowCookieName,
   rendersWholePage,
-} from './lib/flash/flash-cookie.ts';
+} from './lib/flash/flash-cookie';
 import {
   contentSecurityPolicy,
   createNonce,
   NO_STORE,
   STRICT_TRANSPORT_SECURITY,
-} from './lib/http/security-headers.ts';
+} from './lib/http/security-headers';
 
 interface Secured {
   csp: string;

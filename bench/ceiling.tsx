@@ -10,7 +10,7 @@ import { getConfig } from '../lib/config';
 import { contactName, countSentence, formatBirthday } from '../lib/contacts/format';
 import { countContacts, listContacts, type ContactSummary } from '../lib/contacts/queries';
 import { getDb } from '../lib/db/client';
-import { runShutdown } from '../lib/server/shutdown.ts';
+import { runShutdown } from '../lib/server/shutdown';
 
 const config = getConfig();
 const cookieName = sessionCookieName(false);

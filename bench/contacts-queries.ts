@@ -8,7 +8,7 @@ import {
   listUpcomingBirthdays,
   type ContactSort,
 } from '../lib/contacts/queries';
-import { runShutdown } from '../lib/server/shutdown.ts';
+import { runShutdown } from '../lib/server/shutdown';
 
 async function time(label: string, work: () => Promise<unknown>) {
   await work(); // warm

@@ -2,7 +2,7 @@
 
 import { usePathname } from 'next/navigation';
 import { useState, useSyncExternalStore } from 'react';
-import type { FlashMessage } from '@/lib/flash/flash.ts';
+import type { FlashMessage } from '@/lib/flash/flash';
 
 /**
  * Success and info are polite (role="status"), warning and error assertive (role="alert").

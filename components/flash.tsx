@@ -1,4 +1,4 @@
-import { takeFlashMessages } from '@/lib/flash/flash.ts';
+import { takeFlashMessages } from '@/lib/flash/flash';
 import { FlashList } from './flash-list';
 
 /** Pending flash messages, for the root layout. */

@@ -14,7 +14,7 @@ import { usernameKey } from '../lib/auth/username';
 import { getConfig, sealPasswords } from '../lib/config';
 import { getDb } from '../lib/db/client';
 import { sessions, users } from '../lib/db/schema';
-import { runShutdown } from '../lib/server/shutdown.ts';
+import { runShutdown } from '../lib/server/shutdown';
 import { TEST_PASSWORD } from '../test/support';
 
 export interface PooledUser {

@@ -11,7 +11,7 @@ runMain(async () => {
       import('../lib/config'),
       import('../lib/db/client'),
       import('../lib/db/data-dir-lock'),
-      import('../lib/server/shutdown.ts'),
+      import('../lib/server/shutdown'),
     ]);
   const config = getConfig();
   const where = config.DATABASE_URL

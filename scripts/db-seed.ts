@@ -4,7 +4,7 @@
 import { getUserByUsername, createUser } from '../lib/auth/accounts';
 import { importContacts } from '../lib/contacts/queries';
 import type { ContactInput } from '../lib/contacts/validation';
-import { runShutdown } from '../lib/server/shutdown.ts';
+import { runShutdown } from '../lib/server/shutdown';
 import { fail, loadCliEnvironment, runMain } from './lib/db-cli';
 
 const FIRST = [

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
-import { runShutdown } from '../lib/server/shutdown.ts';
+import { runShutdown } from '../lib/server/shutdown';
 
 // Each test file gets its own embedded database (or the throwaway PostgreSQL database that
 // `npm run test:postgres` passes in DATABASE_URL), created on first use.

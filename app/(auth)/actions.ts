@@ -12,8 +12,8 @@ import { createSession, endCurrentSession } from '@/lib/auth/session';
 import { INVALID_SIGN_IN, signIn, TOO_MANY_FROM_ADDRESS } from '@/lib/auth/sign-in';
 import { allowClientAttempt } from '@/lib/auth/throttle';
 import { usernameKey, usernameProblem } from '@/lib/auth/username';
-import { flash } from '@/lib/flash/flash.ts';
-import { getLogger } from '@/lib/server/log.ts';
+import { flash } from '@/lib/flash/flash';
+import { getLogger } from '@/lib/server/log';
 
 // Lengths are checked before anything is hashed: a 100 KB password costs nothing.
 const loginSchema = z.object({

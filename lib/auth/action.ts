@@ -1,7 +1,7 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import type { z } from 'zod';
-import { fieldErrors, typedValues, type FormState } from '../forms/form-state.ts';
+import { fieldErrors, typedValues, type FormState } from '../forms/form-state';
 import { requireSession, type CurrentSession } from './session';
 
 /**

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { hash, verify } from '@node-rs/argon2';
 import commonPasswords from '@zxcvbn-ts/language-common/src/passwords.json';
-import { concurrencyGate } from '../server/concurrency-gate.ts';
+import { concurrencyGate } from '../server/concurrency-gate';
 import { usernameKey as keyOf } from './username';
 
 /** OWASP's argon2id minimum: 19 MiB, 2 passes, 1 lane. Hashing runs on libuv's thread pool. */

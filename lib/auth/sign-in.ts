@@ -1,5 +1,5 @@
 import 'server-only';
-import { getLogger } from '../server/log.ts';
+import { getLogger } from '../server/log';
 import { getUserByUsername } from './accounts';
 import { verifyPassword } from './passwords';
 import { createSession, type CurrentUser } from './session';

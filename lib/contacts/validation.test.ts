@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors } from '../forms/form-state.ts';
+import { fieldErrors } from '../forms/form-state';
 import { todayIso } from './fields';
 import { contactSchema, formatPhone, isContactId, normalizeWebsite } from './validation';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { getConfig } from '../config';
-import { onShutdown } from '../server/shutdown.ts';
+import { onShutdown } from '../server/shutdown';
 import { acquireDataDirLock, releaseDataDirLock } from './data-dir-lock';
 import * as schema from './schema';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rendersWholePage } from './flash-cookie.ts';
+import { rendersWholePage } from './flash-cookie';
 
 const page = (headers: Record<string, string>, method = 'GET') =>
   rendersWholePage(method, new Headers(headers));

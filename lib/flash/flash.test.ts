@@ -1,13 +1,7 @@
 import { sealData } from 'iron-session';
 import { describe, expect, it } from 'vitest';
-import { sealPasswords } from '../config.ts';
-import {
-  appendMessage,
-  FLASH_MAX_MESSAGES,
-  FLASH_MAX_TEXT,
-  sealFlash,
-  unsealFlash,
-} from './flash.ts';
+import { sealPasswords } from '../config';
+import { appendMessage, FLASH_MAX_MESSAGES, FLASH_MAX_TEXT, sealFlash, unsealFlash } from './flash';
 
 describe('flash sealing', () => {
   it('round-trips queued messages', async () => {

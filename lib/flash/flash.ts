@@ -3,9 +3,9 @@ import crypto from 'node:crypto';
 import { sealData, unsealData } from 'iron-session';
 import { cookies, headers } from 'next/headers';
 import { z } from 'zod';
-import { isHttps } from '../auth/session-cookie.ts';
-import { sealPasswords } from '../config.ts';
-import { FLASH_HEADER, flashCookieName, flashNowCookieName } from './flash-cookie.ts';
+import { isHttps } from '../auth/session-cookie';
+import { sealPasswords } from '../config';
+import { FLASH_HEADER, flashCookieName, flashNowCookieName } from './flash-cookie';
 
 /**
  * One-time messages for the next page ("Contact saved."), carried in a sealed cookie.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCrossSiteWrite } from './cross-site.ts';
+import { isCrossSiteWrite } from './cross-site';
 
 const h = (init: Record<string, string>) => new Headers({ host: 'cards.example', ...init });
 

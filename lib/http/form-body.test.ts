@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMalformedForm } from './form-body.ts';
+import { isMalformedForm } from './form-body';
 
 const post = (body: BodyInit, type: string) =>
   new Request('http://cards.test/login', {

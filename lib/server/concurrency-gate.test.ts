@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concurrencyGate } from './concurrency-gate.ts';
+import { concurrencyGate } from './concurrency-gate';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { getConfig } from '../config.ts';
+import { getConfig } from '../config';
 
 const globalKey = Symbol.for('contact-cards.logger');
 type WithLogger = typeof globalThis & { [globalKey]?: pino.Logger };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { installSafeConsole, safeError, safeText } from './safe-log.ts';
+import { installSafeConsole, safeError, safeText } from './safe-log';
 
 describe('safeText', () => {
   it('drops stack frames and file paths', () => {

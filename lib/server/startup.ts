@@ -1,9 +1,9 @@
-import { ConfigError, getConfig } from '../config.ts';
-import { openDatabase } from '../db/client.ts';
-import { DataDirLockedError } from '../db/data-dir-lock.ts';
-import { getLogger } from './log.ts';
+import { ConfigError, getConfig } from '../config';
+import { openDatabase } from '../db/client';
+import { DataDirLockedError } from '../db/data-dir-lock';
+import { getLogger } from './log';
 import { behindCustomServer, onCustomServerStop } from './handover.mts';
-import { runShutdown } from './shutdown.ts';
+import { runShutdown } from './shutdown';
 
 export async function startServerProcess(): Promise<void> {
   let config;

@@ -24,7 +24,7 @@ describe('timeouts and the bounded pool (PostgreSQL)', () => {
     process.env.SESSION_SECRET ??= 'timeouts-secret-0123456789abcdef0123456789';
     process.env.LOG_LEVEL = 'silent';
     client = await import('@/lib/db/client');
-    shutdown = (await import('@/lib/server/shutdown.ts')).runShutdown;
+    shutdown = (await import('@/lib/server/shutdown')).runShutdown;
     await client.openDatabase();
   });
   afterAll(async () => {

@@ -13,8 +13,8 @@ import {
   type CurrentSession,
 } from '@/lib/auth/session';
 import { usernameKey } from '@/lib/auth/username';
-import { flash } from '@/lib/flash/flash.ts';
-import { getLogger } from '@/lib/server/log.ts';
+import { flash } from '@/lib/flash/flash';
+import { getLogger } from '@/lib/server/log';
 
 /*
  * Every action here is for the signed-in user (the pipeline asks requireSession(), the database

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { FormActions } from '@/components/form-actions';
 import { FormMessage } from '@/components/form-message';
 import { PasswordField } from '@/components/password-field';
-import { initialFormState } from '@/lib/forms/form-state.ts';
+import { initialFormState } from '@/lib/forms/form-state';
 import { changePasswordAction } from './actions';
 
 export function ChangePasswordForm({ username }: { username: string }) {

@@ -7,9 +7,9 @@ import { CONTACT_FIELDS, type ContactValues } from '@/lib/contacts/fields';
 import { createContact, deleteContact, updateContact } from '@/lib/contacts/queries';
 import { contactSchema, isContactId } from '@/lib/contacts/validation';
 import { contactFormValues } from '@/lib/contacts/form-values';
-import { flash } from '@/lib/flash/flash.ts';
-import type { FormState } from '@/lib/forms/form-state.ts';
-import { getLogger } from '@/lib/server/log.ts';
+import { flash } from '@/lib/flash/flash';
+import type { FormState } from '@/lib/forms/form-state';
+import { getLogger } from '@/lib/server/log';
 
 /** The contact form's state: FormState, plus the saved values when an edit met a newer version. */
 export interface ContactFormState extends FormState {

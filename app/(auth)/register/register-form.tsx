@@ -5,7 +5,7 @@ import { Field } from '@/components/field';
 import { FormActions } from '@/components/form-actions';
 import { FormMessage } from '@/components/form-message';
 import { PasswordField } from '@/components/password-field';
-import { initialFormState } from '@/lib/forms/form-state.ts';
+import { initialFormState } from '@/lib/forms/form-state';
 import { registerAction } from '../actions';
 
 export function RegisterForm() {

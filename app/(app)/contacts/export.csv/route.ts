@@ -1,7 +1,7 @@
 import { requireSession } from '@/lib/auth/session';
 import { csvHeader, csvRow } from '@/lib/contacts/csv';
 import { iterateContacts } from '@/lib/contacts/queries';
-import { attachment, textStream } from '@/lib/http/download.ts';
+import { attachment, textStream } from '@/lib/http/download';
 
 /** The whole address book as CSV, in the columns the import reads back. */
 export async function GET() {

@@ -1,7 +1,7 @@
 import { requireSession } from '@/lib/auth/session';
 import { iterateContacts } from '@/lib/contacts/queries';
 import { writeVCard } from '@/lib/contacts/vcard';
-import { attachment, textStream } from '@/lib/http/download.ts';
+import { attachment, textStream } from '@/lib/http/download';
 
 /** The whole address book as one vCard file. */
 export async function GET() {

@@ -6,9 +6,9 @@ import { formAction } from '@/lib/auth/action';
 import { prepareImport, IMPORT_MAX_BYTES } from '@/lib/contacts/import';
 import { importContacts } from '@/lib/contacts/queries';
 import type { ParseProblem } from '@/lib/contacts/records';
-import { flash } from '@/lib/flash/flash.ts';
-import type { FormState } from '@/lib/forms/form-state.ts';
-import { getLogger } from '@/lib/server/log.ts';
+import { flash } from '@/lib/flash/flash';
+import type { FormState } from '@/lib/forms/form-state';
+import { getLogger } from '@/lib/server/log';
 
 /** The import form's state: an error, or the summary of an import that skipped some records. */
 export interface ImportState extends FormState {

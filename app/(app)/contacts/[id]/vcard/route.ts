@@ -3,7 +3,7 @@ import { requireSession } from '@/lib/auth/session';
 import { getContact } from '@/lib/contacts/queries';
 import { contactName } from '@/lib/contacts/format';
 import { writeVCard } from '@/lib/contacts/vcard';
-import { attachment } from '@/lib/http/download.ts';
+import { attachment } from '@/lib/http/download';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { user } = await requireSession();
