@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCard, readVCardFile } from './read';
-import { utf16, vcf } from './test-files';
+import { utf16 } from './test-files';
 
 const TEXT =
   ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Zoë 日本 Łukasz', 'END:VCARD'].join('\r\n') + '\r\n';

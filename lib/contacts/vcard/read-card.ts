@@ -104,11 +104,12 @@ export function readRawCard(
       attach(cl, [family, given, middle, prefix, suffix].join('\u0001'));
     } else if (n === 'NICKNAME') {
       const v = text(cl);
-      if (v.trim()) m.nickname = m.nickname ? `${m.nickname}, ${v}` : v;
+      if (!m.nickname || !v.trim()) m.nickname ||= v;
+      else m.nickname = `${m.nickname}, ${v}`;
     } else if (n === 'ORG' && first(n)) {
       const [org = '', ...units] = parts(cl, 1);
       m.organization = org;
-      m.department = units.filter((u) => u.trim()).join(', ');
+      m.department = units.filter(Boolean).join(', ');
       attach(cl, `${org}\u0001${m.department}`);
     } else if (n === 'TITLE' && first(n)) {
       m.jobTitle = text(cl);
@@ -172,7 +173,8 @@ export function readRawCard(
       }
     } else if (n === 'NOTE') {
       const v = text(cl);
-      if (v.trim()) m.note = m.note ? `${m.note}\n\n${v}` : v;
+      if (!m.note || !v.trim()) m.note ||= v;
+      else m.note = `${m.note}\n\n${v}`;
     } else if (n === 'UID' && first(n)) {
       m.uid = text(cl).trim();
     } else if (n === 'X-CONTACTCARDS-STARRED') {
