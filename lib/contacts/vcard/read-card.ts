@@ -1,4 +1,5 @@
 import { displayName, emptyContact, type LabelledValue } from '../model';
+import { readAndroidCustom, type AndroidValue } from './android';
 import { readDate } from './dates';
 import { decodeValue, splitUnescaped, unescapeText, type DecodeContext } from './decode';
 import { encodingOf, paramValue, typesOf } from './header';
@@ -89,6 +90,7 @@ export function readRawCard(
     return readDate(v, paramValue(cl, 'X-APPLE-OMIT-YEAR'));
   };
   const seen = new Set<string>();
+  let android: AndroidValue | null = null;
   const first = (name: string) => !seen.has(name) && Boolean(seen.add(name));
 
   for (const cl of raw.lines) {
@@ -167,6 +169,13 @@ export function readRawCard(
       const isText = paramValue(cl, 'VALUE')?.toLowerCase() === 'text';
       if (n === 'RELATED' && !isText && /^[a-z][a-z0-9+.-]*:/i.test(v)) keep(cl);
       else if (v) m.related.push({ value: v, label: RELATED_PROPS[n] ?? labelOf(cl) });
+    } else if (n === 'X-ANDROID-CUSTOM' && (android = readAndroidCustom(decodeValue(cl, dc)))) {
+      if (android.kind === 'nickname')
+        m.nickname = m.nickname ? `${m.nickname}, ${android.value}` : android.value;
+      else if (android.kind === 'related')
+        m.related.push({ value: android.value, label: android.label });
+      else if (android.label === 'anniversary' && !m.anniversary) m.anniversary = android.value;
+      else m.dates.push({ value: android.value, label: android.label });
     } else if (n === 'CATEGORIES') {
       for (const c of splitUnescaped(decodeValue(cl, dc), ',').map(unescapeText)) {
         if (c.trim() && !m.labels.includes(c)) m.labels.push(c);
