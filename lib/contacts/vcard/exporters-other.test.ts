@@ -140,3 +140,29 @@ describe('other shapes', () => {
     expect(card!.model.phones[0]!.value).toBe('1');
   });
 });
+
+describe('unknown parameters on mapped properties', () => {
+  it('come back in UTF-8 on the property with the same value', () => {
+    const c = readCard(
+      [
+        'BEGIN:VCARD',
+        'VERSION:4.0',
+        'FN;LANGUAGE=pl:Łukasz',
+        'TEL;TYPE=cell;X-NOTE="dzień, noc":+48 1',
+        'item1.X-ABDATE:2000-01-01',
+        'item1.X-ABLabel:_$!<Anniversary>!$_',
+        'item2.X-ABDATE:2001-01-01',
+        'item2.X-ABLabel:_$!<Anniversary>!$_',
+        'END:VCARD',
+      ].join('\r\n'),
+    );
+    expect(c.model.anniversary).toBe('2000-01-01');
+    expect(c.model.dates).toEqual([{ value: '2001-01-01', label: 'anniversary' }]);
+    const out = writeCard(c.model, c.rest, null, '4.0');
+    expect(out).toContain('FN;LANGUAGE=pl:Łukasz\r\n');
+    expect(out).toContain('TEL;TYPE=cell;X-NOTE="dzień, noc":+48 1\r\n');
+    expect(out).not.toContain('_$!<Anniversary>!$_'); // 4.0 writes ANNIVERSARY; the label is not orphaned
+    const edited = { ...c.model, phones: [{ value: '+48 2', label: 'mobile', pref: false }] };
+    expect(writeCard(edited, c.rest, null, '4.0')).toContain('TEL;TYPE=cell:+48 2\r\n');
+  });
+});

@@ -4,7 +4,7 @@ import { readDate } from './dates';
 import { decodeValue, splitUnescaped, unescapeText, type DecodeContext } from './decode';
 import { encodingOf, paramValue, typesOf } from './header';
 import { isAppleAnniversary, labelFromAbLabel, labelFromTypes } from './labels';
-import { attachedParams, restLine } from './line-text';
+import { attachedParams, restLine, unicodeHeader } from './line-text';
 import {
   ANNIVERSARY_PROPS,
   IM_SCHEMES,
@@ -67,7 +67,7 @@ export function readRawCard(
   };
   const keep = (cl: ContentLine) => rest.push(restLine(cl, version, dc));
   const attach = (cl: ContentLine, key: string, consumed?: string[]) => {
-    const a = attachedParams(cl, key, consumed);
+    const a = attachedParams(unicodeHeader(cl, dc), key, consumed);
     if (a) rest.push(a);
   };
   const text = (cl: ContentLine) => unescapeText(decodeValue(cl, dc));
@@ -81,7 +81,7 @@ export function readRawCard(
     const item: LabelledValue = { value, label: labelOf(cl), pref: false };
     m[kind].push(item);
     ranks.set(item, { kind, rank: prefRank(cl) });
-    const a = attachedParams({ ...cl, name: WRITTEN_AS[kind] }, value);
+    const a = attachedParams({ ...unicodeHeader(cl, dc), name: WRITTEN_AS[kind] }, value);
     if (a) rest.push(a);
   };
   const date = (cl: ContentLine) => {
@@ -160,8 +160,8 @@ export function readRawCard(
       if (!v.trim()) continue;
       const g = groupLabels.get(cl.group.toLowerCase());
       const isAnniversary = n === 'X-ABDATE' ? g !== undefined && isAppleAnniversary(g) : true;
+      if (g !== undefined) usedGroups.add(cl.group.toLowerCase());
       if (isAnniversary && !m.anniversary) {
-        if (g !== undefined) usedGroups.add(cl.group.toLowerCase());
         m.anniversary = v;
       } else m.dates.push({ value: v, label: isAnniversary ? 'anniversary' : labelOf(cl) });
     } else if (n === 'RELATED' || n === 'X-ABRELATEDNAMES' || RELATED_PROPS[n]) {
