@@ -70,3 +70,16 @@ describe('restFromExtras and mergeRest', () => {
     expect(writeCard(emptyContact(), rest, null, '4.0')).toContain('\r\nX-B:b\r\n');
   });
 });
+
+describe('a rest that did not come from our reader', () => {
+  it('cannot add lines or break names', () => {
+    const rest = {
+      properties: [
+        { group: 'a b', name: 'X-A\r\nEND:VCARD', params: ';X=1\r\n', value: 'v\r\nEND:VCARD' },
+      ],
+    };
+    const out = writeCard(emptyContact(), rest, null, '4.0');
+    expect(out.split('\r\n').filter((l) => l === 'END:VCARD')).toHaveLength(1);
+    expect(out).toContain('a-b.X-A--END-VCARD;X=1  :v\\nEND:VCARD\r\n');
+  });
+});
