@@ -25,7 +25,7 @@ export const anyText = (maxLength = 20) =>
   fc.string({ unit: fc.constantFrom(...CHARS), maxLength });
 
 /** Text with something besides white space, without white space at either end. */
-export const trimmedText = (maxLength = 20) =>
+const trimmedText = (maxLength = 20) =>
   anyText(maxLength)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
@@ -40,12 +40,12 @@ export const label = fc.oneof(
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** Full dates with years 1 to this year (not Apple's 1604, which means "no year"). */
-export const fullDate = fc
+const fullDate = fc
   .date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date(), noInvalidDate: true })
   .filter((d) => d.getUTCFullYear() !== 1604)
   .map((d) => `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`);
 
-export const yearlessDate = fc
+const yearlessDate = fc
   .date({
     min: new Date('2000-01-01T00:00:00Z'),
     max: new Date('2000-12-31T00:00:00Z'),
@@ -53,7 +53,7 @@ export const yearlessDate = fc
   })
   .map((d) => `--${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`);
 
-export const dateValue = fc.oneof(fullDate, yearlessDate, trimmedText(15));
+const dateValue = fc.oneof(fullDate, yearlessDate, trimmedText(15));
 
 /** Only the first `pref: true` of a kind stays (the model allows one). */
 function onePref<T extends { pref: boolean }>(items: T[]): T[] {

@@ -6,7 +6,7 @@ import { attachKey, restProperties } from './rest';
 import type { CardPhoto, CardRest } from './types';
 import { escapeText, escapeUri, foldLine } from './write-text';
 
-export const PRODID = '-//Contact Cards//Contact Cards//EN';
+const PRODID = '-//Contact Cards//Contact Cards//EN';
 
 type Version = '3.0' | '4.0';
 
