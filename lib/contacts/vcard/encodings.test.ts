@@ -87,3 +87,20 @@ describe('CHARSET per property, decoded fatally', () => {
     expect(c.problems).toEqual([]);
   });
 });
+
+describe('a bad value decoded twice', () => {
+  it('is reported once', () => {
+    const bytes = Uint8Array.from(
+      Buffer.concat([
+        Buffer.from('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nitem1.X-ABLabel:Zo'),
+        Buffer.from([0xeb]),
+        Buffer.from('\r\nEND:VCARD\r\n'),
+      ]),
+    );
+    const [card] = readVCardFile(bytes, 1).cards;
+    expect(card!.problems).toHaveLength(1);
+    expect(card!.rest.properties).toEqual([
+      { group: 'item1', name: 'X-ABLabel', params: '', value: 'Zo\uFFFD' },
+    ]);
+  });
+});

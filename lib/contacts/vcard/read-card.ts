@@ -91,6 +91,8 @@ export function readRawCard(
   };
   const seen = new Set<string>();
   let android: AndroidValue | null = null;
+  const categories = new Set<string>(); // sets, not array scans: a card may hold 100,000 items
+  const handles = new Set<string>();
   const first = (name: string) => !seen.has(name) && Boolean(seen.add(name));
 
   for (const cl of raw.lines) {
@@ -124,8 +126,10 @@ export function readRawCard(
       labelled('urls', cl, text(cl).trim());
     } else if (n === 'IMPP' || n === 'X-SOCIALPROFILE' || IM_SCHEMES[n]) {
       const v = imppText(n, text(cl).trim());
-      if (n !== 'IMPP' && m.impps.some((i) => i.value === v)) keep(cl);
+      if (n !== 'IMPP' && handles.has(v))
+        keep(cl); // Apple writes X-AIM beside the same IMPP
       else labelled('impps', cl, v);
+      handles.add(v);
     } else if (n === 'ADR') {
       const [
         poBox = '',
@@ -178,7 +182,8 @@ export function readRawCard(
       else m.dates.push({ value: android.value, label: android.label });
     } else if (n === 'CATEGORIES') {
       for (const c of splitUnescaped(decodeValue(cl, dc), ',').map(unescapeText)) {
-        if (c.trim() && !m.labels.includes(c)) m.labels.push(c);
+        if (c.trim() && !categories.has(c)) m.labels.push(c);
+        categories.add(c);
       }
     } else if (n === 'NOTE') {
       const v = text(cl);
@@ -207,9 +212,11 @@ export function readRawCard(
     m.formattedName = '';
 
   const name = displayName(m);
-  const problems: CardProblem[] = lineProblems.map((p) => ({
+  // A value decoded twice (an X-ABLabel kept in rest) reports its problem once.
+  const reasons = new Set(lineProblems.map((p) => `line ${p.line}: ${p.reason}`));
+  const problems: CardProblem[] = [...reasons].map((reason) => ({
     where: name ? `${where}, ${name}` : where,
-    reason: `line ${p.line}: ${p.reason}`,
+    reason,
   }));
   return {
     where,
