@@ -1,6 +1,5 @@
-import type { ContactFlag } from '../model';
-
 /** Caps, messages and the bookkeeping of one check: flags for the contact page, errors for the editor. */
+import type { ContactFlag } from '../model';
 
 export interface FieldError {
   /** 'phones.2.value', 'birthday', 'name.given'…; '' for the record as a whole. */

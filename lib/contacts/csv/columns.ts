@@ -134,6 +134,23 @@ const FIXED: Record<string, Column> = {
   'Mobile Number': value('phones', 'mobile'),
   'Web Page 1': value('urls', 'work'),
   'Web Page 2': value('urls', 'home'),
+  // Simple spreadsheets, and this app's own CSV export before complete cards.
+  First: name('given'),
+  Last: name('family'),
+  Surname: name('family'),
+  'Full Name': text('formattedName'),
+  Note: text('note'),
+  'Birth Date': { kind: 'date', field: 'birthday' },
+  'Date of Birth': { kind: 'date', field: 'birthday' },
+  Email: value('emails', ''),
+  'Email Address': value('emails', ''),
+  Phone: value('phones', ''),
+  'Phone Number': value('phones', ''),
+  Mobile: value('phones', 'mobile'),
+  'Cell Phone': value('phones', 'mobile'),
+  Website: value('urls', ''),
+  'Web Site': value('urls', ''),
+  URL: value('urls', ''),
 };
 
 /** Address columns: Outlook's Business/Home/Other sets, Thunderbird's Home/Work sets. */

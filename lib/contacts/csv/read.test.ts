@@ -243,6 +243,27 @@ describe('reading any file', () => {
     expect(records[1]!.extras).toEqual([{ name: 'Column 4', value: 'extra' }]);
   });
 
+  it("reads this app's own earlier export and a tab-separated file", () => {
+    const own =
+      '\ufeffFirst name,Last name,Birthday,Email,Website,Work phone,Home phone,Mobile phone,Notes\r\nAda,Lovelace,--12-10,ada@example.com,https://ada.example/,+44 20 7946 0958,,+44 7700 900123,"\'=not a formula"\r\n';
+    expect(readCsvFile(own, 10).records[0]!.model).toMatchObject({
+      name: { given: 'Ada', family: 'Lovelace' },
+      birthday: '--12-10',
+      emails: [{ value: 'ada@example.com' }],
+      urls: [{ value: 'https://ada.example/' }],
+      phones: [
+        { value: '+44 20 7946 0958', label: 'work' },
+        { value: '+44 7700 900123', label: 'mobile' },
+      ],
+      note: "'=not a formula",
+    });
+    const tab = readCsvFile('First Name\tLast Name\tNotes\nAda\tLovelace\ta, b; c\n', 10);
+    expect(tab.records[0]!.model).toMatchObject({
+      name: { given: 'Ada', family: 'Lovelace' },
+      note: 'a, b; c',
+    });
+  });
+
   it('reports a quote never closed, keeps that line read without quotes, and goes on', () => {
     const file = readCsvFile(
       'First Name,Notes\r\nAda,"fine\r\nnote"\r\nBob,"broken, note\r\nCy,ok\r\n',
