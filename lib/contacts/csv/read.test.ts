@@ -303,6 +303,37 @@ describe('reading any file', () => {
     expect(file.records.map((r) => r.model.name.given)).toEqual(['Bob']);
   });
 
+  it('reads a Thunderbird export in another language by position, and says so', () => {
+    const german = ['Vorname', 'Nachname', 'Anzeigename', 'Spitzname', 'Primäre E-Mail-Adresse'];
+    const header = [...german, ...Array.from({ length: 32 }, (_, i) => `Spalte ${i + 6}`)];
+    const row = [
+      'Jürgen',
+      'Groß',
+      'Jürgen Groß',
+      '',
+      'j@example.de',
+      ...Array(31).fill(''),
+      'Notiz',
+    ];
+    const file = readCsvFile(`${header.join(',')}\n${row.join(',')}\n`, 10);
+    expect(file.problems).toEqual([
+      { where: 'Line 1', reason: expect.stringContaining('by position') },
+    ]);
+    expect(file.records[0]!.model).toMatchObject({
+      name: { given: 'Jürgen', family: 'Groß' },
+      emails: [{ value: 'j@example.de', pref: true }],
+      note: 'Notiz',
+    });
+  });
+
+  it('gives up after a bounded number of broken lines, keeping what it read', () => {
+    const broken = Array.from({ length: 100 }, (_, i) => `P${i},${'x'.repeat(50)}`).join('\n');
+    const file = readCsvFile(`First Name,Notes\nAda,ok\n${broken}\n`, 1000, { maxCell: 20 });
+    expect(file.problems.length).toBeLessThanOrEqual(21);
+    expect(file.problems.at(-1)!.reason).toMatch(/too many broken lines/);
+    expect(file.records[0]!.model.name.given).toBe('Ada');
+  });
+
   it('names a file without a known header', () => {
     const file = readCsvFile('foo,bar\n1,2\n', 10);
     expect(file.problems[0]!.reason).toMatch(/header/);
