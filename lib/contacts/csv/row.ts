@@ -92,16 +92,11 @@ export function contactFromRow(
           lines: [],
         };
         addresses.set(column.label, entry);
-        if (column.part === 'street') entry.lines[column.line ?? 1] = v;
-        else
-          setText(
-            entry.address[column.part as Exclude<typeof column.part, 'formatted'>],
-            v,
-            header,
-            (x) => {
-              entry.address[column.part as Exclude<typeof column.part, 'formatted'>] = x;
-            },
-          );
+        const part = column.part;
+        if (part !== 'street') {
+          setText(entry.address[part], v, header, (x) => (entry.address[part] = x));
+        } else if (entry.lines[column.line ?? 1]) extras.push({ name: header, value: v });
+        else entry.lines[column.line ?? 1] = v;
         return;
       }
       case 'numbered': {
