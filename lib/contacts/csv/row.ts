@@ -140,7 +140,7 @@ function birthday({ year = '', month = '', day = '' }: Record<string, string>): 
   return [year, month, day].join('-'); // kept as text; the check flags it
 }
 
-const ADDRESS_PARTS: Record<string, keyof PostalAddress> = {
+const ADDRESS_PARTS: Record<string, Exclude<keyof PostalAddress, 'label' | 'pref'>> = {
   street: 'street',
   city: 'locality',
   pobox: 'poBox',
@@ -205,8 +205,7 @@ function addGroup(
     }
     case 'address': {
       const address: PostalAddress = { ...emptyAddress(), label, pref };
-      for (const [part, field] of Object.entries(ADDRESS_PARTS))
-        (address[field] as string) = take(part);
+      for (const [part, field] of Object.entries(ADDRESS_PARTS)) address[field] = take(part);
       const formatted = take('formatted');
       // Formatted is derived from the parts; alone, it is all there is.
       if (Object.values(ADDRESS_PARTS).every((f) => !address[f]) && formatted)
