@@ -6,7 +6,8 @@ function utf16(s: string, endian: 'le' | 'be', bom: boolean) {
   const out = new Uint8Array((s.length + (bom ? 1 : 0)) * 2);
   const view = new DataView(out.buffer);
   const units = (bom ? '\ufeff' : '') + s;
-  for (let i = 0; i < units.length; i += 1) view.setUint16(i * 2, units.charCodeAt(i), endian === 'le');
+  for (let i = 0; i < units.length; i += 1)
+    view.setUint16(i * 2, units.charCodeAt(i), endian === 'le');
   return out;
 }
 

@@ -7,8 +7,7 @@ export const IMPORT_LISTED_NOTES = 100;
 export const IMPORT_MESSAGES = {
   choose: 'Choose a vCard (.vcf) or CSV file to import.',
   tooLarge: 'The file is larger than 5 MB. Split it into smaller files and import each.',
-  tooMany:
-    'The file holds more than 20,000 contacts. Split it into smaller files and import each.',
+  tooMany: 'The file holds more than 20,000 contacts. Split it into smaller files and import each.',
   nothing:
     'No contacts were found in this file. Choose a vCard (.vcf) file, or a CSV file with a header row.',
 } as const;

@@ -85,7 +85,10 @@ export async function prepareImport(
       photo: await photoOf(r, who, notes),
     });
   };
-  const sink = { record, problem: (p: { where: string; reason: string }) => notes.add(`${p.where}: ${p.reason}`) };
+  const sink = {
+    record,
+    problem: (p: { where: string; reason: string }) => notes.add(`${p.where}: ${p.reason}`),
+  };
   const pause = () => tick(true);
   const tooMany =
     format === 'vcard'

@@ -74,7 +74,7 @@ export async function readCsvRecords(
     const encoding = utf16Of(bytes) ? 'UTF-16' : 'UTF-8';
     sink.problem({
       where: 'File',
-      reason: `${describeLines(badLines)} ${badLines.length === 1 ? "is" : "are"} not valid ${encoding}: read with � in place of the bad bytes (save the file as UTF-8 and import it again to fix them)`,
+      reason: `${describeLines(badLines)} ${badLines.length === 1 ? 'is' : 'are'} not valid ${encoding}: read with � in place of the bad bytes (save the file as UTF-8 and import it again to fix them)`,
     });
   }
   let records = 0;
