@@ -1,14 +1,12 @@
 import { requireSession } from '@/lib/auth/session';
-import { csvHeader, csvRow } from '@/lib/contacts/csv';
-import { iterateContacts } from '@/lib/contacts/queries';
+import { exportGoogleCsv } from '@/lib/contacts/export/csv';
+import { iterateCards } from '@/lib/contacts/store/read';
 import { attachment, textStream } from '@/lib/http/download';
 
-/** The whole address book as CSV, in the columns the import reads back. */
+/** The whole address book as CSV in Google Contacts' layout (Google imports it as it is). */
 export async function GET() {
   const { user } = await requireSession();
-  async function* rows() {
-    yield csvHeader();
-    for await (const contact of iterateContacts(user.id)) yield csvRow(contact);
-  }
-  return new Response(textStream(rows()), { headers: attachment('text/csv', 'contacts.csv') });
+  return new Response(textStream(exportGoogleCsv(() => iterateCards(user.id))), {
+    headers: attachment('text/csv', 'contacts.csv'),
+  });
 }
