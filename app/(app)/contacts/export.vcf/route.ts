@@ -1,6 +1,6 @@
 import { requireSession } from '@/lib/auth/session';
 import { exportCards, exportVersion } from '@/lib/contacts/export/vcard';
-import { iterateCards } from '@/lib/contacts/store/read';
+import { iterateCards } from '@/lib/contacts/store';
 import { attachment, textStream } from '@/lib/http/download';
 
 /** The whole address book as one vCard file: 4.0, or 3.0 with `?version=3.0` for older programs. */

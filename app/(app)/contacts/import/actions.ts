@@ -7,7 +7,7 @@ import { getConfig } from '@/lib/config';
 import { IMPORT_MAX_BYTES, IMPORT_MESSAGES } from '@/lib/contacts/import/limits';
 import { prepareImport } from '@/lib/contacts/import/prepare';
 import { importSummary } from '@/lib/contacts/import/summary';
-import { applyImport } from '@/lib/contacts/store/import';
+import { applyImport } from '@/lib/contacts/store';
 import { flash } from '@/lib/flash/flash';
 import type { FormState } from '@/lib/forms/form-state';
 import { getLogger } from '@/lib/server/log';

@@ -1,5 +1,5 @@
 import { requireSession } from '@/lib/auth/session';
-import { getContactPhoto } from '@/lib/contacts/store/photos';
+import { getContactPhoto } from '@/lib/contacts/store';
 import { photoCacheControl, photoMatches } from '@/lib/contacts/photo-http';
 
 /**

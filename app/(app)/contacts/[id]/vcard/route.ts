@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { requireSession } from '@/lib/auth/session';
 import { exportCard, exportVersion } from '@/lib/contacts/export/vcard';
 import { displayName } from '@/lib/contacts/model';
-import { getContact } from '@/lib/contacts/store/read';
+import { getContact } from '@/lib/contacts/store';
 import { attachment } from '@/lib/http/download';
 
 /** One contact's card: vCard 4.0, or 3.0 with `?version=3.0`. */
