@@ -1,9 +1,4 @@
-import {
-  googleCsvHeader,
-  googleCsvLayout,
-  googleCsvRow,
-  type GoogleCsvLayout,
-} from '../csv/write';
+import { googleCsvHeader, googleCsvLayout, googleCsvRow, type GoogleCsvLayout } from '../csv/write';
 import type { ContactModel } from '../model';
 
 type Models = () => AsyncIterable<{ model: ContactModel }>;

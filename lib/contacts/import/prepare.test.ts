@@ -18,7 +18,10 @@ async function jpegWithGps() {
   const jpeg = await sharp({
     create: { width: 800, height: 600, channels: 3, background: { r: 10, g: 120, b: 200 } },
   })
-    .withExif({ IFD0: { Make: 'SecretCam' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 0/1' } })
+    .withExif({
+      IFD0: { Make: 'SecretCam' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 0/1' },
+    })
     .jpeg()
     .toBuffer();
   return jpeg.toString('base64');
@@ -48,7 +51,9 @@ describe('prepareImport: vCard', () => {
     expect(result.notes.lines).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^Card 1 \(line 1\), Jane Doe: phone '121' kept as typed/),
-        expect.stringMatching(/^Card 3 \(line \d+\), Broken Photo: photo dropped: The photo could not be read/),
+        expect.stringMatching(
+          /^Card 3 \(line \d+\), Broken Photo: photo dropped: The photo could not be read/,
+        ),
         expect.stringMatching(/^Card 4 \(line \d+\): skipped: no name/),
       ]),
     );
@@ -65,13 +70,18 @@ describe('prepareImport: vCard', () => {
     const result = ok(await prepareImport('a.vcf', utf8(file), options));
     expect(result.cards).toHaveLength(3000);
     expect(result.notes.lines).toEqual([
-      expect.stringMatching(/^Card 3000 \(line 17995\), Person 3000: phone 'not a phone' kept as typed/),
+      expect.stringMatching(
+        /^Card 3000 \(line 17995\), Person 3000: phone 'not a phone' kept as typed/,
+      ),
     ]);
   });
 
   it('refuses a file over the caps with a message', async () => {
     const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCARD\r\n';
-    const many = await prepareImport('a.vcf', utf8(card.repeat(11)), { ...options, maxContacts: 10 });
+    const many = await prepareImport('a.vcf', utf8(card.repeat(11)), {
+      ...options,
+      maxContacts: 10,
+    });
     expect(many).toEqual({ ok: false, message: IMPORT_MESSAGES.tooMany });
     const big = await prepareImport('a.vcf', new Uint8Array(5 * 1024 * 1024 + 1), options);
     expect(big).toEqual({ ok: false, message: IMPORT_MESSAGES.tooLarge });
@@ -84,7 +94,8 @@ describe('prepareImport: vCard', () => {
 
 describe('prepareImport: CSV', () => {
   it('reads a Google CSV, names a line that is not UTF-8 and keeps its record', async () => {
-    const header = 'First Name,Last Name,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Custom Thing\r\n';
+    const header =
+      'First Name,Last Name,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Custom Thing\r\n';
     const rows = ['Ada,Lovelace,* Home,ada@example.com,Mobile,+44 7911 123456,kept'];
     const bytes = [...utf8(header + rows.join('\r\n') + '\r\n')];
     // Line 3: Zoë with a Windows-1252 ë.

@@ -1,7 +1,7 @@
 import { checkContact, describeFlag } from '../checks';
-import { displayName, hasIdentity, type ContactFlag, type ContactModel } from '../model';
+import { displayName, hasIdentity } from '../model';
 import { processPhoto, type ProcessedPhoto } from '../photos';
-import type { CardRest } from '../vcard/types';
+import type { ImportCard } from '../store/types';
 import { detectFormat, type ImportFormat } from './detect-format';
 import {
   IMPORT_LISTED_NOTES,
@@ -13,13 +13,7 @@ import { Notes } from './notes';
 import { readCsvRecords, readVCardRecords, type RawRecord } from './read-records';
 import { yielder } from './yielder';
 
-/** One contact ready for the data layer's applyImport. */
-export interface ImportCard {
-  model: ContactModel;
-  rest: CardRest | null;
-  flags: ContactFlag[];
-  photo: ProcessedPhoto | null;
-}
+export type { ImportCard };
 
 export type PreparedImport =
   | {

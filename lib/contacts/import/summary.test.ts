@@ -26,7 +26,11 @@ describe('detectFormat', () => {
     expect(detectFormat('contacts.csv', utf8('\ufeff\r\nbegin:vcard\r\n'))).toBe('vcard');
     expect(detectFormat('export.VCF', utf8('garbage'))).toBe('vcard');
     expect(detectFormat('contacts.txt', utf8('Name,E-mail 1 - Value\r\n'))).toBe('csv');
-    const utf16 = new Uint8Array([0xff, 0xfe, ...[...'BEGIN:VCARD'].flatMap((c) => [c.charCodeAt(0), 0])]);
+    const utf16 = new Uint8Array([
+      0xff,
+      0xfe,
+      ...[...'BEGIN:VCARD'].flatMap((c) => [c.charCodeAt(0), 0]),
+    ]);
     expect(detectFormat('x', utf16)).toBe('vcard');
   });
 });
