@@ -20,7 +20,7 @@ function worstCaseFile(): Uint8Array {
       'TEL;TYPE=WORK:020 7946 0958',
       'TEL;TYPE=HOME:121',
       `EMAIL;TYPE=INTERNET:person.${i}@example.com`,
-      'NOTE:x',
+      `NOTE:${'x'.repeat(45)}`,
       'END:VCARD',
       '',
     ].join('\r\n');

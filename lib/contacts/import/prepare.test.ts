@@ -116,7 +116,7 @@ describe('prepareImport: CSV', () => {
     );
     const result = ok(await prepareImport('a.csv', utf8(header + rows.join('\r\n')), options));
     expect(result.cards).toHaveLength(6000);
-    // Each record takes two lines; the header is line 1.
-    expect(result.notes.lines).toEqual([expect.stringMatching(/^Line 11999, Person 6000/)]);
+    // Each record takes two lines after the header: record k starts on line 2k.
+    expect(result.notes.lines).toEqual([expect.stringMatching(/^Line 12000, Person 6000/)]);
   });
 });
