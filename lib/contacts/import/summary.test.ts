@@ -8,7 +8,7 @@ describe('importSummary', () => {
     expect(importSummary({ added: 1200, updated: 1, unchanged: 0, restored: 0 }, 2)).toBe(
       '1,200 added, 1 updated, 0 unchanged, 2 skipped',
     );
-    expect(importSummary({ added: 0, updated: 2, unchanged: 5, restored: 1 }, 0)).toBe(
+    expect(importSummary({ added: 0, updated: 1, unchanged: 5, restored: 1 }, 0)).toBe(
       '0 added, 2 updated, 5 unchanged, 0 skipped (1 restored from Trash)',
     );
   });
