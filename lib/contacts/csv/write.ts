@@ -68,10 +68,13 @@ function groupsOf(m: ContactModel): Record<Group, string[][]> {
 const label = (l: string, pref: boolean) =>
   pref ? `* ${labelForFile(l)}`.trim() : labelForFile(l);
 
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
 function imParts(value: string): [string, string] {
   const m = /^([a-z][a-z0-9+.-]*):(.*)$/s.exec(value);
   const service = m ? IM_SERVICE_NAMES[m[1]!] : undefined;
-  return service && m ? [service, m[2]!] : ['', value];
+  // The reader adds the service's scheme only to a value that has none of its own.
+  return service && m && !SCHEME.test(m[2]!) && m[2]!.trim() ? [service, m[2]!] : ['', value];
 }
 
 function addressParts(a: PostalAddress): string[] {

@@ -82,7 +82,9 @@ export function decodeBytes(
 export function decodeValue(cl: ContentLine, ctx: DecodeContext): string {
   const charset = paramValue(cl, 'CHARSET') ?? '';
   if (encodingOf(cl) === 'qp') {
-    return decodeBytes(quotedPrintableBytes(cl.value), charset, cl.line, ctx);
+    // Quoted-printable line breaks are =0D=0A: one newline, as an unescaped \n gives.
+    const text = decodeBytes(quotedPrintableBytes(cl.value), charset, cl.line, ctx);
+    return text.replace(/\r\n?/g, '\n');
   }
   if (isAscii(cl.value)) return cl.value;
   return decodeBytes(latin1Bytes(cl.value), ctx.utf8Only ? '' : charset, cl.line, ctx);

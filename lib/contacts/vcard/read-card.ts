@@ -183,7 +183,8 @@ export function readRawCard(
   }
 
   for (const cl of raw.lines) {
-    if (cl.name === 'X-ABLABEL' && !usedGroups.has(cl.group.toLowerCase())) keep(cl);
+    if (cl.name !== 'X-ABLABEL' || usedGroups.has(cl.group.toLowerCase())) continue;
+    if (cl.value.trim()) keep(cl); // Google writes empty ones beside empty ADRs
   }
   const best = new Map<string, { item: object; rank: number }>();
   for (const [item, { kind, rank }] of ranks) {
