@@ -5,7 +5,11 @@ import { vcf } from './test-files';
 const card = (...lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', ...lines, 'END:VCARD'];
 
 describe('line syntax', () => {
-  for (const [name, eol] of [['CRLF', '\r\n'], ['LF', '\n'], ['CR', '\r']] as const) {
+  for (const [name, eol] of [
+    ['CRLF', '\r\n'],
+    ['LF', '\n'],
+    ['CR', '\r'],
+  ] as const) {
     it(`reads ${name} line ends with space and tab folds`, () => {
       const file = vcf(card('FN:Jo', ' hn', '\t Smith', 'NOTE:a\\nb\\Nc'), eol);
       const [c] = readVCardFile(file, 1).cards;
