@@ -1,5 +1,6 @@
 import { emptyAddress, emptyContact, type ContactModel, type PostalAddress } from '../model';
-import { IM_SERVICES, labelFromFile, type Column } from './columns';
+import type { Column } from './columns';
+import { IM_SERVICES, labelFromFile } from './labels';
 
 export interface Extra {
   name: string;
