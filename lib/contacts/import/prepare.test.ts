@@ -76,6 +76,24 @@ describe('prepareImport: vCard', () => {
     ]);
   });
 
+  it('reads a UTF-16 vCard with a byte-order mark', async () => {
+    const text = '\ufeffBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Łukasz Østergaard\r\nEND:VCARD\r\n';
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++)
+      new DataView(bytes.buffer).setUint16(i * 2, text.charCodeAt(i), true);
+    const result = ok(await prepareImport('contacts.vcf', bytes, options));
+    expect(result.cards.map((c) => c.model.formattedName)).toEqual(['Łukasz Østergaard']);
+  });
+
+  it('lists the first 100 notes and counts the rest', async () => {
+    const card = (i: number) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:P${i}\r\nTEL:12\r\nEND:VCARD\r\n`;
+    const file = Array.from({ length: 150 }, (_, i) => card(i + 1)).join('');
+    const result = ok(await prepareImport('a.vcf', utf8(file), options));
+    expect(result.cards).toHaveLength(150);
+    expect(result.notes.lines).toHaveLength(100);
+    expect(result.notes.more).toBe(50);
+  });
+
   it('refuses a file over the caps with a message', async () => {
     const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCARD\r\n';
     const many = await prepareImport('a.vcf', utf8(card.repeat(11)), {
