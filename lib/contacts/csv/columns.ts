@@ -6,8 +6,8 @@ import type { ContactName } from '../model';
  * spaces; a column not named here is kept in the record's extras, never dropped.
  */
 export type ListKind = 'emails' | 'phones' | 'urls' | 'impps';
-export type AddressPart =
-  'formatted' | 'street' | 'locality' | 'poBox' | 'region' | 'postalCode' | 'country' | 'extended';
+/** The address parts Outlook and Thunderbird give a column each. */
+export type AddressPart = 'street' | 'locality' | 'poBox' | 'region' | 'postalCode' | 'country';
 export type NumberedGroup =
   | 'email'
   | 'phone'

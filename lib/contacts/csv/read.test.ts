@@ -334,6 +334,19 @@ describe('reading any file', () => {
     expect(file.records[0]!.model.name.given).toBe('Ada');
   });
 
+  it('keeps a second column for a field already filled as an extra', () => {
+    const file = readCsvFile(
+      'Company,Organization Name,Home Street,Home Address\nAcme,Acme Ltd,1 Main St,2 Side St\n',
+      10,
+    );
+    expect(file.records[0]!.model.organization).toBe('Acme');
+    expect(file.records[0]!.model.addresses[0]!.street).toBe('1 Main St');
+    expect(file.records[0]!.extras).toEqual([
+      { name: 'Organization Name', value: 'Acme Ltd' },
+      { name: 'Home Address', value: '2 Side St' },
+    ]);
+  });
+
   it('names a file without a known header', () => {
     const file = readCsvFile('foo,bar\n1,2\n', 10);
     expect(file.problems[0]!.reason).toMatch(/header/);
