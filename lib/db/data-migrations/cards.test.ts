@@ -1,22 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { readCard } from '../../contacts/vcard/read';
 import { migrationsFolder, type Db } from '../client';
 import { runDataMigrations } from './index';
-
-vi.mock('../../contacts/vcard/write', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../contacts/vcard/write')>();
-  const { orFake, fakes } = await import('../../contacts/store/fake-vcard-mock');
-  return { ...real, writeCard: orFake(real.writeCard, fakes.writeCard) };
-});
-vi.mock('../../contacts/vcard/read', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../contacts/vcard/read')>();
-  const { orFake, fakes } = await import('../../contacts/store/fake-vcard-mock');
-  return { ...real, readCard: orFake(real.readCard, fakes.readCard) };
-});
 
 /** A migrations folder holding only the migrations before complete cards (0000 and 0001). */
 function oldMigrationsFolder(): string {
@@ -220,5 +209,6 @@ describe.each(kinds)('migrating contacts from the eight-field schema (%s)', (_ki
     } finally {
       await opened.close();
     }
-  });
+    // Two fresh databases and every migration: slow on a busy machine, never a hang.
+  }, 120_000);
 });
