@@ -93,7 +93,12 @@ export function composeDate(day: string, month: string, year: string, kept = '')
 }
 
 /** A date's parts for the three fields, or the text itself when it is not a date. */
-export function splitDate(value: string): { day: string; month: string; year: string; kept: string } {
+export function splitDate(value: string): {
+  day: string;
+  month: string;
+  year: string;
+  kept: string;
+} {
   const full = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (full) return { year: full[1]!, month: strip(full[2]!), day: strip(full[3]!), kept: '' };
   const noYear = /^--(\d{2})-(\d{2})$/.exec(value);
@@ -207,7 +212,8 @@ export function labelChoice(label: string): { choice: string; own: string } {
 
 // ---------- row intents ----------
 
-export type RowIntent = { op: 'add'; kind: RowKind } | { op: 'remove'; kind: RowKind; index: number };
+export type RowIntent =
+  { op: 'add'; kind: RowKind } | { op: 'remove'; kind: RowKind; index: number };
 
 /** "add:phones" or "remove:phones:2"; null for anything else (e.g. "save"). */
 export function parseIntent(value: unknown): RowIntent | null {

@@ -5,7 +5,10 @@ import type { ContactFlag, ContactModel, LabelledValue, PostalAddress } from '@/
 import { ADDRESS_LABELS, capitalise } from './editor/field-names';
 import styles from './editor/editor.module.css';
 
-const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+const MONTHS =
+  'January February March April May June July August September October November December'.split(
+    ' ',
+  );
 
 /** "1985-04-12" → "12 April 1985", "--04-12" → "12 April"; anything else as it was kept. */
 export function showDate(value: string): string {
@@ -16,13 +19,27 @@ export function showDate(value: string): string {
 }
 
 /** The note beside a value kept although it failed its check. */
-function FlagNote({ flags, field, index }: { flags: ContactFlag[]; field: string; index?: number }) {
+function FlagNote({
+  flags,
+  field,
+  index,
+}: {
+  flags: ContactFlag[];
+  field: string;
+  index?: number;
+}) {
   const flag = flags.find((f) => f.field === field && f.index === index);
-  return flag ? <span className="badge" title={flag.reason}>{flag.reason}</span> : null;
+  return flag ? (
+    <span className="badge" title={flag.reason}>
+      {flag.reason}
+    </span>
+  ) : null;
 }
 
 function labelText(row: { label: string; pref?: boolean }) {
-  const parts = [row.label ? capitalise(row.label) : '', row.pref ? 'preferred' : ''].filter(Boolean);
+  const parts = [row.label ? capitalise(row.label) : '', row.pref ? 'preferred' : ''].filter(
+    Boolean,
+  );
   return parts.length ? <span className="muted"> ({parts.join(', ')})</span> : null;
 }
 
@@ -55,13 +72,21 @@ function values(
 }
 
 function address(a: PostalAddress) {
-  const lines = [a.poBox && `${ADDRESS_LABELS.poBox} ${a.poBox}`, a.extended, a.street, [a.locality, a.region, a.postalCode].filter(Boolean).join(', '), a.country];
+  const lines = [
+    a.poBox && `${ADDRESS_LABELS.poBox} ${a.poBox}`,
+    a.extended,
+    a.street,
+    [a.locality, a.region, a.postalCode].filter(Boolean).join(', '),
+    a.country,
+  ];
   return lines.filter(Boolean).join('\n');
 }
 
 /** Every filled field of a contact, labelled: the contact page and the edit conflict view. */
 export function ContactDetails({ model: c, flags }: { model: ContactModel; flags: ContactFlag[] }) {
-  const name = [c.name.prefix, c.name.given, c.name.middle, c.name.family, c.name.suffix].filter(Boolean).join(' ');
+  const name = [c.name.prefix, c.name.given, c.name.middle, c.name.family, c.name.suffix]
+    .filter(Boolean)
+    .join(' ');
   const rows: [string, ReactNode][] = [];
   const add = (label: string, value: ReactNode, when: unknown = value) => {
     if (when) rows.push([label, value]);
@@ -86,7 +111,11 @@ export function ContactDetails({ model: c, flags }: { model: ContactModel; flags
     c.addresses.length,
   );
   add('Websites', values(c.urls, 'urls', flags, websiteHref, true), c.urls.length);
-  add('Messaging and social', values(c.impps, 'impps', flags, (v) => websiteHref(v)), c.impps.length);
+  add(
+    'Messaging and social',
+    values(c.impps, 'impps', flags, (v) => websiteHref(v)),
+    c.impps.length,
+  );
   for (const f of ['birthday', 'anniversary'] as const) {
     add(
       capitalise(f),

@@ -41,7 +41,13 @@ interface Local {
  * server answers with the same form, one row more or less. With JavaScript the same buttons act
  * here at once (reading the form, applying the same intent), and focus follows the change.
  */
-export function ContactEditor({ action, initial, contactId, cancelHref, ...context }: ContactEditorProps) {
+export function ContactEditor({
+  action,
+  initial,
+  contactId,
+  cancelHref,
+  ...context
+}: ContactEditorProps) {
   const [state, formAction, pending] = useActionState(action, initial);
   const [local, setLocal] = useState<Local>(() => fresh(state));
   const [answers, setAnswers] = useState(0);
@@ -78,8 +84,12 @@ export function ContactEditor({ action, initial, contactId, cancelHref, ...conte
     });
     const first = intent.kind === 'addresses' ? 'street' : 'value';
     focusNext.current =
-      intent.op === 'add' ? fieldId(`${intent.kind}.${rows.length - 1}.${first}`) : `add-${intent.kind}`;
-    setStatus(intent.op === 'add' ? `Row ${rows.length} added.` : `Row ${intent.index + 1} removed.`);
+      intent.op === 'add'
+        ? fieldId(`${intent.kind}.${rows.length - 1}.${first}`)
+        : `add-${intent.kind}`;
+    setStatus(
+      intent.op === 'add' ? `Row ${rows.length} added.` : `Row ${intent.index + 1} removed.`,
+    );
   }
 
   const errorList = Object.entries(local.errors).flatMap(([path, messages]) =>
@@ -88,7 +98,14 @@ export function ContactEditor({ action, initial, contactId, cancelHref, ...conte
   return (
     <form action={formAction} className="stack" noValidate key={answers}>
       {/* Enter in a text field saves: the first submit button in the form is the one it presses. */}
-      <button type="submit" name="intent" value="save" className={styles.defaultSubmit} tabIndex={-1} aria-hidden="true">
+      <button
+        type="submit"
+        name="intent"
+        value="save"
+        className={styles.defaultSubmit}
+        tabIndex={-1}
+        aria-hidden="true"
+      >
         Save contact
       </button>
       <ErrorSummary errors={errorList} answer={state} />
@@ -106,7 +123,11 @@ export function ContactEditor({ action, initial, contactId, cancelHref, ...conte
       <p role="status" className="visually-hidden">
         {status}
       </p>
-      <FormActions submit="Save contact" pending={pending} link={{ href: cancelHref, label: 'Cancel' }} />
+      <FormActions
+        submit="Save contact"
+        pending={pending}
+        link={{ href: cancelHref, label: 'Cancel' }}
+      />
     </form>
   );
 }

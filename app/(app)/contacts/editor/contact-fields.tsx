@@ -1,5 +1,11 @@
 import { Field } from '@/components/field';
-import { fieldId, LABELLED_KINDS, NAME_FIELDS, type ContactDraft, type RowKind } from '@/lib/contacts/form-model';
+import {
+  fieldId,
+  LABELLED_KINDS,
+  NAME_FIELDS,
+  type ContactDraft,
+  type RowKind,
+} from '@/lib/contacts/form-model';
 import { DateParts } from './date-parts';
 import type { EditorContext } from './editor-state';
 import { NAME_LABELS } from './field-names';
@@ -15,10 +21,22 @@ interface ContactFieldsProps extends EditorContext {
 }
 
 /** Every field of a contact, grouped in fieldsets; rows of a kind re-mount when their revision moves. */
-export function ContactFields({ draft, errors, revisions, onIntent, labelOptions, photoUrl }: ContactFieldsProps) {
+export function ContactFields({
+  draft,
+  errors,
+  revisions,
+  onIntent,
+  labelOptions,
+  photoUrl,
+}: ContactFieldsProps) {
   const { model, keep } = draft;
   const rowsProps = { errors, keep, onIntent };
-  const text = (name: string, label: string, value: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
+  const text = (
+    name: string,
+    label: string,
+    value: string,
+    extra: Partial<Parameters<typeof Field>[0]> = {},
+  ) => (
     <Field
       id={fieldId(name)}
       name={name}
@@ -57,13 +75,33 @@ export function ContactFields({ draft, errors, revisions, onIntent, labelOptions
         {text('jobTitle', 'Job title', model.jobTitle)}
       </fieldset>
       {LABELLED_KINDS.slice(0, 2).map((kind) => (
-        <LabelledRows key={`${kind}-${revisions[kind] ?? 0}`} kind={kind} rows={model[kind]} {...rowsProps} />
+        <LabelledRows
+          key={`${kind}-${revisions[kind] ?? 0}`}
+          kind={kind}
+          rows={model[kind]}
+          {...rowsProps}
+        />
       ))}
-      <AddressRows key={`addresses-${revisions.addresses ?? 0}`} rows={model.addresses} {...rowsProps} />
+      <AddressRows
+        key={`addresses-${revisions.addresses ?? 0}`}
+        rows={model.addresses}
+        {...rowsProps}
+      />
       {LABELLED_KINDS.slice(2).map((kind) => (
-        <LabelledRows key={`${kind}-${revisions[kind] ?? 0}`} kind={kind} rows={model[kind]} {...rowsProps} />
+        <LabelledRows
+          key={`${kind}-${revisions[kind] ?? 0}`}
+          kind={kind}
+          rows={model[kind]}
+          {...rowsProps}
+        />
       ))}
-      <DateParts name="birthday" legend="Birthday" value={model.birthday} errors={errors.birthday} kept={keep.includes('birthday')} />
+      <DateParts
+        name="birthday"
+        legend="Birthday"
+        value={model.birthday}
+        errors={errors.birthday}
+        kept={keep.includes('birthday')}
+      />
       <DateParts
         name="anniversary"
         legend="Anniversary"
@@ -71,8 +109,18 @@ export function ContactFields({ draft, errors, revisions, onIntent, labelOptions
         errors={errors.anniversary}
         kept={keep.includes('anniversary')}
       />
-      <PlainRows key={`dates-${revisions.dates ?? 0}`} kind="dates" rows={model.dates} {...rowsProps} />
-      <PlainRows key={`related-${revisions.related ?? 0}`} kind="related" rows={model.related} {...rowsProps} />
+      <PlainRows
+        key={`dates-${revisions.dates ?? 0}`}
+        kind="dates"
+        rows={model.dates}
+        {...rowsProps}
+      />
+      <PlainRows
+        key={`related-${revisions.related ?? 0}`}
+        kind="related"
+        rows={model.related}
+        {...rowsProps}
+      />
       <fieldset className={styles.group}>
         <legend>Labels</legend>
         {labels.map((label, i) => (
@@ -89,7 +137,12 @@ export function ContactFields({ draft, errors, revisions, onIntent, labelOptions
         ))}
         {text('newLabel', 'New label', '', { maxLength: 100 })}
         <div className="checkbox">
-          <input type="checkbox" id={fieldId('favourite')} name="favourite" defaultChecked={model.favourite} />
+          <input
+            type="checkbox"
+            id={fieldId('favourite')}
+            name="favourite"
+            defaultChecked={model.favourite}
+          />
           <label htmlFor={fieldId('favourite')}>Favourite</label>
         </div>
       </fieldset>
@@ -98,7 +151,13 @@ export function ContactFields({ draft, errors, revisions, onIntent, labelOptions
         {photoUrl ? (
           <>
             {/* eslint-disable-next-line @next/next/no-img-element -- a private, per-user image */}
-            <img src={photoUrl} alt="Current photo" className={styles.photo} width={128} height={128} />
+            <img
+              src={photoUrl}
+              alt="Current photo"
+              className={styles.photo}
+              width={128}
+              height={128}
+            />
             <div className="checkbox">
               <input type="checkbox" id={fieldId('removePhoto')} name="removePhoto" />
               <label htmlFor={fieldId('removePhoto')}>Remove photo</label>

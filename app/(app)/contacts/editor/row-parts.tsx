@@ -33,12 +33,21 @@ export function IntentButton({
 }
 
 /** A row's label: a choice, or the person's own words. */
-export function LabelPicker({ kind, index, label }: { kind: string; index: number; label: string }) {
+export function LabelPicker({
+  kind,
+  index,
+  label,
+}: {
+  kind: string;
+  index: number;
+  label: string;
+}) {
   const path = `${kind}.${index}`;
   const { choice, own } = labelChoice(label);
   const choices = LABEL_CHOICES[kind] ?? [];
   // A label from an import that this kind does not offer (an email "mobile") stays a choice.
-  const options = choice && choice !== OWN_LABEL && !choices.includes(choice) ? [...choices, choice] : choices;
+  const options =
+    choice && choice !== OWN_LABEL && !choices.includes(choice) ? [...choices, choice] : choices;
   return (
     <div className={styles.labelPicker}>
       <div className="field">

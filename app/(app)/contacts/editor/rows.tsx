@@ -1,9 +1,5 @@
 import { Field } from '@/components/field';
-import {
-  ADDRESS_FIELDS,
-  fieldId,
-  type LabelledKind,
-} from '@/lib/contacts/form-model';
+import { ADDRESS_FIELDS, fieldId, type LabelledKind } from '@/lib/contacts/form-model';
 import type { ContactDate, LabelledValue, PostalAddress } from '@/lib/contacts/model';
 import { ADDRESS_LABELS, ROW_NOUNS } from './field-names';
 import { IntentButton, KeepAsTyped, LabelPicker, PrefRadio, type OnIntent } from './row-parts';
@@ -63,18 +59,36 @@ function RowsFieldset({
   );
 }
 
-function RemoveButton({ kind, index, onIntent }: { kind: keyof typeof ROW_NOUNS; index: number; onIntent: OnIntent }) {
+function RemoveButton({
+  kind,
+  index,
+  onIntent,
+}: {
+  kind: keyof typeof ROW_NOUNS;
+  index: number;
+  onIntent: OnIntent;
+}) {
   return (
     <div>
       <IntentButton intent={`remove:${kind}:${index}`} onIntent={onIntent}>
-        Remove<span className="visually-hidden"> {ROW_NOUNS[kind].toLowerCase()} {index + 1}</span>
+        Remove
+        <span className="visually-hidden">
+          {' '}
+          {ROW_NOUNS[kind].toLowerCase()} {index + 1}
+        </span>
       </IntentButton>
     </div>
   );
 }
 
 /** Emails, phones, websites, handles: value, label, preferred, keep-as-typed, remove. */
-export function LabelledRows({ kind, rows, errors, keep, onIntent }: RowsProps & { kind: LabelledKind; rows: LabelledValue[] }) {
+export function LabelledRows({
+  kind,
+  rows,
+  errors,
+  keep,
+  onIntent,
+}: RowsProps & { kind: LabelledKind; rows: LabelledValue[] }) {
   const noun = ROW_NOUNS[kind];
   return (
     <RowsFieldset kind={kind} count={rows.length} onIntent={onIntent}>
@@ -98,7 +112,9 @@ export function LabelledRows({ kind, rows, errors, keep, onIntent }: RowsProps &
             />
             {errors[path] || kept ? <KeepAsTyped path={path} checked={kept} /> : null}
             <LabelPicker kind={kind} index={i} label={row.label} />
-            {rows.length > 1 ? <PrefRadio kind={kind} index={i} checked={row.pref} noun={noun} /> : row.pref ? (
+            {rows.length > 1 ? (
+              <PrefRadio kind={kind} index={i} checked={row.pref} noun={noun} />
+            ) : row.pref ? (
               <input type="hidden" name={`${kind}.pref`} value={i} />
             ) : null}
             <RemoveButton kind={kind} index={i} onIntent={onIntent} />
@@ -131,7 +147,9 @@ export function AddressRows({ rows, errors, onIntent }: RowsProps & { rows: Post
             );
           })}
           <LabelPicker kind="addresses" index={i} label={row.label} />
-          {rows.length > 1 ? <PrefRadio kind="addresses" index={i} checked={row.pref} noun="address" /> : row.pref ? (
+          {rows.length > 1 ? (
+            <PrefRadio kind="addresses" index={i} checked={row.pref} noun="address" />
+          ) : row.pref ? (
             <input type="hidden" name="addresses.pref" value={i} />
           ) : null}
           <RemoveButton kind="addresses" index={i} onIntent={onIntent} />
@@ -142,7 +160,13 @@ export function AddressRows({ rows, errors, onIntent }: RowsProps & { rows: Post
 }
 
 /** Other dates (value as YYYY-MM-DD or --MM-DD) and related people (a name): value + own label. */
-export function PlainRows({ kind, rows, errors, keep, onIntent }: RowsProps & { kind: 'dates' | 'related'; rows: ContactDate[] }) {
+export function PlainRows({
+  kind,
+  rows,
+  errors,
+  keep,
+  onIntent,
+}: RowsProps & { kind: 'dates' | 'related'; rows: ContactDate[] }) {
   const noun = ROW_NOUNS[kind];
   return (
     <RowsFieldset kind={kind} count={rows.length} onIntent={onIntent}>
@@ -163,7 +187,9 @@ export function PlainRows({ kind, rows, errors, keep, onIntent }: RowsProps & { 
               defaultValue={row.value}
               errors={errors[path]}
             />
-            {kind === 'dates' && (errors[path] || kept) ? <KeepAsTyped path={path} checked={kept} /> : null}
+            {kind === 'dates' && (errors[path] || kept) ? (
+              <KeepAsTyped path={path} checked={kept} />
+            ) : null}
             <Field
               id={fieldId(`${kind}.${i}.label`)}
               name={`${kind}.${i}.label`}
