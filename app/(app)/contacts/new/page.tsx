@@ -1,10 +1,19 @@
 import { requireSession } from '@/lib/auth/session';
-import { emptyContact } from '@/lib/contacts/model';
+import { emptyRow } from '@/lib/contacts/form-model';
+import { emptyContact, type LabelledValue } from '@/lib/contacts/model';
 import { listLabels } from '@/lib/contacts/store';
 import { createContactAction } from '../actions';
 import { ContactEditor } from '../editor/contact-editor';
 
 export const metadata = { title: 'Add a contact · Contact Cards' };
+
+/** A new contact starts with one email and one phone row, the fields most people fill. */
+function startingDraft() {
+  const model = emptyContact();
+  model.emails = [emptyRow('emails') as LabelledValue];
+  model.phones = [emptyRow('phones') as LabelledValue];
+  return { model, keep: [] };
+}
 
 export default async function NewContactPage() {
   const { user } = await requireSession();
@@ -14,7 +23,7 @@ export default async function NewContactPage() {
       <h1>Add a contact</h1>
       <ContactEditor
         action={createContactAction}
-        initial={{ errors: {}, values: {}, draft: { model: emptyContact(), keep: [] } }}
+        initial={{ errors: {}, values: {}, draft: startingDraft() }}
         labelOptions={labels.map((l) => l.name)}
         cancelHref="/contacts"
       />
