@@ -76,9 +76,13 @@ test.describe('the contact editor', () => {
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await expect(summary).toBeVisible();
     await expect(summary).toBeFocused();
-    await expect(summary.getByRole('link', { name: /^Phone 3: Enter a valid phone number/ })).toBeVisible();
+    await expect(
+      summary.getByRole('link', { name: /^Phone 3: Enter a valid phone number/ }),
+    ).toBeVisible();
     await expect(field(page, 'phones.2.value')).toHaveAttribute('aria-invalid', 'true');
-    await expect(field(page, 'phones.2.value')).toHaveAccessibleDescription(/Enter a valid phone number/);
+    await expect(field(page, 'phones.2.value')).toHaveAccessibleDescription(
+      /Enter a valid phone number/,
+    );
     await expect(field(page, 'phones.2.value')).toHaveValue('121');
     await expect(field(page, 'emails.1.value')).toHaveValue('ada@home.example');
     await expect(field(page, 'addresses.0.street')).toHaveValue("12 St James's Square");
@@ -190,7 +194,8 @@ test.describe('the contact editor', () => {
     await expect(field(page, 'emails.0.value')).toHaveValue('one@example.com');
     await expect(field(page, 'emails.1.value')).toHaveValue('three@example.com');
     await expect(page.getByLabel('Given name')).toHaveValue('Rows');
-    if (jsEnabled(test.info())) await expect(page.getByRole('button', { name: 'Add email' })).toBeFocused();
+    if (jsEnabled(test.info()))
+      await expect(page.getByRole('button', { name: 'Add email' })).toBeFocused();
     await page.getByRole('button', { name: 'Save contact' }).click();
     await expect(page.getByRole('heading', { name: 'Rows' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'three@example.com' })).toBeVisible();
