@@ -15,6 +15,7 @@ import { ContactFields } from './contact-fields';
 import { CurrentValues } from './current-values';
 import type { ContactFormState, EditorContext } from './editor-state';
 import { ErrorSummary } from './error-summary';
+import { ROW_NOUNS } from './field-names';
 import styles from './editor.module.css';
 
 type Action = (previous: ContactFormState, formData: FormData) => Promise<ContactFormState>;
@@ -88,7 +89,9 @@ export function ContactEditor({
         ? fieldId(`${intent.kind}.${rows.length - 1}.${first}`)
         : `add-${intent.kind}`;
     setStatus(
-      intent.op === 'add' ? `Row ${rows.length} added.` : `Row ${intent.index + 1} removed.`,
+      intent.op === 'add'
+        ? `${ROW_NOUNS[intent.kind]} ${rows.length} added.`
+        : `${ROW_NOUNS[intent.kind]} ${intent.index + 1} removed.`,
     );
   }
 
