@@ -1,12 +1,11 @@
 import Link from 'next/link';
 import { requireSession } from '@/lib/auth/session';
 import { contactName, countSentence, formatBirthday, formatDate } from '@/lib/contacts/format';
+import { countContacts, listRecentContacts, listUpcomingBirthdays } from '@/lib/contacts/store';
 import {
-  countContacts,
-  listRecentContacts,
-  listUpcomingBirthdays,
-  type ContactSummary,
-} from '@/lib/contacts/queries';
+  legacySummary,
+  type LegacySummary as ContactSummary,
+} from '@/lib/contacts/store/legacy-bridge';
 
 export const metadata = { title: 'Home · Contact Cards' };
 
@@ -29,8 +28,8 @@ export default async function HomePage() {
   const today = new Date();
   const [count, birthdays, recent] = await Promise.all([
     countContacts(user.id),
-    listUpcomingBirthdays(user.id, { today }),
-    listRecentContacts(user.id),
+    listUpcomingBirthdays(user.id, { today }).then((rows) => rows.map(legacySummary)),
+    listRecentContacts(user.id).then((rows) => rows.map(legacySummary)),
   ]);
   return (
     <section>

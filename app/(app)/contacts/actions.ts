@@ -4,8 +4,13 @@ import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { buttonAction, formAction } from '@/lib/auth/action';
 import { readContactForm } from '@/lib/contacts/form-model';
-import { deleteContact } from '@/lib/contacts/queries';
-import { createContact, getContact, isContactId, updateContact } from '@/lib/contacts/store';
+import {
+  createContact,
+  getContact,
+  isContactId,
+  trashContact,
+  updateContact,
+} from '@/lib/contacts/store';
 import { flash } from '@/lib/flash/flash';
 import { getLogger } from '@/lib/server/log';
 import type { ContactFormState } from './editor/editor-state';
@@ -96,7 +101,7 @@ export const updateContactAction = formAction<typeof contactForm.schema, 'user',
 export const deleteContactAction = buttonAction(
   { session: 'user', schema: z.object({ id: z.string().refine(isContactId) }) },
   async ({ data: { id }, session: { user } }) => {
-    if (!(await deleteContact(user.id, id))) notFound();
+    if (!(await trashContact(user.id, id))) notFound();
     getLogger().info({ event: 'contact_deleted', userId: user.id, contactId: id });
     await flash('success', 'Contact deleted.');
     redirect('/contacts');

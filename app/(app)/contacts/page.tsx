@@ -1,13 +1,11 @@
 import Link from 'next/link';
 import { requireSession } from '@/lib/auth/session';
 import { contactName, countSentence, formatBirthday } from '@/lib/contacts/format';
+import { CONTACT_SORTS, countContacts, listContacts, type ContactSort } from '@/lib/contacts/store';
 import {
-  CONTACT_SORTS,
-  countContacts,
-  listContacts,
-  type ContactSort,
-  type ContactSummary,
-} from '@/lib/contacts/queries';
+  legacyPage,
+  type LegacySummary as ContactSummary,
+} from '@/lib/contacts/store/legacy-bridge';
 import { SearchForm } from './search-form';
 
 export const metadata = { title: 'Contacts · Contact Cards' };
@@ -63,7 +61,10 @@ function searchSummary(
 export default async function ContactsPage({ searchParams }: { searchParams: SearchParams }) {
   const { user } = await requireSession();
   const state = readParams(await searchParams);
-  const [count, result] = await Promise.all([countContacts(user.id), listContacts(user.id, state)]);
+  const [count, result] = await Promise.all([
+    countContacts(user.id),
+    listContacts(user.id, state).then(legacyPage),
+  ]);
   return (
     <section>
       <h1>Contacts</h1>

@@ -1,4 +1,4 @@
-import type { ContactSort } from '@/lib/contacts/queries';
+import type { ContactSort } from '@/lib/contacts/store/types';
 import { SearchInput } from './search-input';
 
 /** A plain GET form: the search stays in the URL and works without JavaScript; the sort is kept. */

@@ -4,7 +4,7 @@ import { displayName } from '@/lib/contacts/model';
 import { ContactDetails } from '../contact-details';
 import styles from '../editor/editor.module.css';
 import { DeleteContact } from './delete-contact';
-import { contactOr404, contactTitle } from './load-contact';
+import { contactTitle, storedContactOr404 } from './load-contact';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -23,7 +23,7 @@ function initials(name: string): string {
 }
 
 export default async function ContactPage({ params }: Props) {
-  const c = await contactOr404((await params).id);
+  const c = await storedContactOr404((await params).id);
   const name = displayName(c.model) || 'No name';
   return (
     <section>

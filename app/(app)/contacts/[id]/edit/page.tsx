@@ -5,7 +5,7 @@ import { listLabels } from '@/lib/contacts/store';
 import { updateContactAction } from '../../actions';
 import { ContactEditor } from '../../editor/contact-editor';
 import { draftOf } from '../../editor/save-contact';
-import { contactOr404, contactTitle } from '../load-contact';
+import { contactTitle, storedContactOr404 } from '../load-contact';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -14,7 +14,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EditContactPage({ params }: Props) {
-  const contact = await contactOr404((await params).id);
+  const contact = await storedContactOr404((await params).id);
   const { user } = await requireSession();
   const labels = await listLabels(user.id);
   return (
