@@ -40,6 +40,7 @@ export function fakeReadCard(text: string): ParsedCard {
       : (data.photo as CardPhoto | null);
   return {
     where: 'Card 1',
+    source: null,
     version: '4.0',
     model: data.model,
     rest: data.rest,
