@@ -89,17 +89,22 @@ describe('dates', () => {
   it('accepts years 1 to today and dates without a year', () => {
     const r = check(
       base({
-        birthday: '1850-02-03',
-        anniversary: '--02-29',
-        dates: [{ value: '0001-01-01', label: 'x' }],
+        birthday: '0001-01-01',
+        anniversary: '1850-02-03',
+        dates: [
+          { value: '--02-29', label: 'name day' },
+          { value: '2030-01-01', label: 'retirement' },
+        ],
       }),
     );
-    expect([r.model.birthday, r.model.anniversary, r.model.dates[0]!.value]).toEqual([
+    expect([r.model.birthday, r.model.anniversary, ...r.model.dates.map((d) => d.value)]).toEqual([
+      '0001-01-01',
       '1850-02-03',
       '--02-29',
-      '0001-01-01',
+      '2030-01-01',
     ]);
     expect(r.flags).toEqual([]);
+    expect(check(base({ birthday: '1850-02-03' })).errors).toEqual([]);
   });
 
   it('normalises compact forms', () => {
