@@ -7,6 +7,8 @@ import styles from './editor.module.css';
 function target(path: string): string {
   if (path === 'form' || path === '') return fieldId('name.given');
   if (path === 'birthday' || path === 'anniversary') return fieldId(`${path}.day`);
+  // A label too long can only have come from the New label field (ticked ones were saved before).
+  if (path.startsWith('labels.')) return fieldId('newLabel');
   return fieldId(path);
 }
 
