@@ -126,6 +126,9 @@ export function readContactForm(fd: FormData): ContactDraft {
     if (fd.has(`keep.${sent}`)) keep.push(as);
   };
   for (const f of DATE_FIELDS) keepIf(f);
+  // A text over its length cap can be kept in full too (flagged), when the person insists.
+  for (const f of TEXT_FIELDS) keepIf(f);
+  for (const f of NAME_FIELDS) keepIf(`name.${f}`);
 
   for (const kind of LABELLED_KINDS) {
     const pref = text(fd, `${kind}.pref`);

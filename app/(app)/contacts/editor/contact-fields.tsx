@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { Field } from '@/components/field';
 import {
   fieldId,
@@ -9,7 +10,7 @@ import {
 import { DateParts } from './date-parts';
 import type { EditorContext } from './editor-state';
 import { NAME_LABELS } from './field-names';
-import type { OnIntent } from './row-parts';
+import { KeepAsTyped, type OnIntent } from './row-parts';
 import { AddressRows, LabelledRows, PlainRows } from './rows';
 import styles from './editor.module.css';
 
@@ -37,32 +38,27 @@ export function ContactFields({
     value: string,
     extra: Partial<Parameters<typeof Field>[0]> = {},
   ) => (
-    <Field
-      id={fieldId(name)}
-      name={name}
-      label={label}
-      defaultValue={value}
-      errors={errors[name]}
-      autoComplete="off"
-      {...extra}
-    />
+    <Fragment key={name}>
+      <Field
+        id={fieldId(name)}
+        name={name}
+        label={label}
+        defaultValue={value}
+        errors={errors[name]}
+        autoComplete="off"
+        {...extra}
+      />
+      {errors[name] || keep.includes(name) ? (
+        <KeepAsTyped path={name} checked={keep.includes(name)} />
+      ) : null}
+    </Fragment>
   );
   const labels = [...new Set([...labelOptions, ...model.labels])];
   return (
     <>
       <fieldset className={styles.group}>
         <legend>Name</legend>
-        {NAME_FIELDS.map((part) => (
-          <Field
-            key={part}
-            id={fieldId(`name.${part}`)}
-            name={`name.${part}`}
-            label={NAME_LABELS[part]}
-            defaultValue={model.name[part]}
-            errors={errors[`name.${part}`]}
-            autoComplete="off"
-          />
-        ))}
+        {NAME_FIELDS.map((part) => text(`name.${part}`, NAME_LABELS[part], model.name[part]))}
         {text('formattedName', 'Display name', model.formattedName, {
           hint: 'Leave empty to show the name parts.',
         })}

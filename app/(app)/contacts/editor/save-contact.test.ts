@@ -51,6 +51,17 @@ describe('readEditorRequest', () => {
     expect(saved.photo).toBeUndefined();
   });
 
+  it('keeps a note over its cap in full only when the person insists', async () => {
+    const entries: [string, string][] = [
+      ['name.given', 'Ada'],
+      ['note', 'n'.repeat(10_001)],
+    ];
+    const refused = await readEditorRequest(form(entries), { uid: '' });
+    expect(refused.kind === 'refused' && Object.keys(refused.state.errors)).toEqual(['note']);
+    const saved = await readEditorRequest(form([...entries, ['keep.note', 'on']]), { uid: '' });
+    expect(saved.kind === 'save' && saved.model.note.length).toBe(10_001);
+  });
+
   it('says what a date of day, month and year needs', async () => {
     const request = await readEditorRequest(
       form([
