@@ -50,7 +50,9 @@ export async function middleware(request: NextRequest) {
   const protectedPath = routeAccess(pathname) === 'protected';
   const hasSessionCookie =
     request.cookies.has(sessionCookieName(true)) || request.cookies.has(sessionCookieName(false));
-  const secured = { csp, https, noStore: protectedPath || hasSessionCookie };
+  // A contact's photo sets its own private caching with an ETag (app/(app)/contacts/[id]/photo).
+  const ownCaching = /^\/contacts\/[^/]+\/photo$/.test(pathname);
+  const secured = { csp, https, noStore: !ownCaching && (protectedPath || hasSessionCookie) };
 
   if (isCrossSiteWrite(request.method, request.headers)) {
     const refused = new NextResponse('Cross-site request refused.\n', {

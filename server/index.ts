@@ -84,6 +84,7 @@ const server = http.createServer({ maxHeaderSize: MAX_HEADER_SIZE }, (req, res) 
       'content-type': 'text/plain; charset=utf-8',
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
+      ...(problem.location ? { location: problem.location } : {}),
       ...(drain ? {} : { connection: 'close' }),
     });
     const refuse = () => res.end(`${problem.text}\n`);

@@ -117,3 +117,38 @@ describe('processPhoto', () => {
     expect(await processPhoto(heic)).toEqual({ ok: false, message: PHOTO_MESSAGES.heic });
   });
 });
+
+describe('processPhoto on its own output', () => {
+  it('keeps a photo it wrote byte for byte, so the ETag does not change on re-import', async () => {
+    const input = bytesOf(
+      await canvas(1000, 700)
+        .withExif({ IFD0: { Make: 'Cam' } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const first = await processed(input);
+    const again = await processed(first.photo.bytes);
+    expect(again.photo.etag).toBe(first.photo.etag);
+    expect(Buffer.from(again.photo.bytes).equals(Buffer.from(first.photo.bytes))).toBe(true);
+  });
+
+  it('still re-encodes a small JPEG that carries metadata or a comment', async () => {
+    const small = await canvas(100, 100)
+      .withExif({ IFD0: { Make: 'Cam' } })
+      .jpeg()
+      .toBuffer();
+    const { photo } = await processed(bytesOf(small));
+    expect(Buffer.from(photo.bytes).includes('Cam')).toBe(false);
+    const plain = Buffer.from(await canvas(100, 100).jpeg().toBuffer());
+    // A COM segment ("hidden") right after SOI.
+    const comment = Buffer.concat([
+      plain.subarray(0, 2),
+      Buffer.from([0xff, 0xfe, 0, 8]),
+      Buffer.from('hidden'),
+      plain.subarray(2),
+    ]);
+    expect(Buffer.from((await processed(bytesOf(comment))).photo.bytes).includes('hidden')).toBe(
+      false,
+    );
+  });
+});

@@ -1,14 +1,10 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { concurrencyGate } from '../server/concurrency-gate';
+import { isCleanJpeg } from './photo-jpeg';
+import type { ProcessedPhoto } from './store/types';
 
-/** A photo as the app stores and serves it: re-encoded, at most 512×512, no metadata. */
-export interface ProcessedPhoto {
-  mime: 'image/jpeg';
-  bytes: Uint8Array;
-  /** SHA-256 of the bytes, hex: the same photo always gets the same ETag. */
-  etag: string;
-}
+export type { ProcessedPhoto };
 
 export type PhotoResult = { ok: true; photo: ProcessedPhoto } | { ok: false; message: string };
 
@@ -63,6 +59,15 @@ function messageFor(error: unknown): string {
 }
 
 async function encode(bytes: Uint8Array): Promise<Uint8Array> {
+  // A photo this app wrote (an export coming back) is kept byte for byte: re-encoding a JPEG
+  // changes its bytes, so the ETag, and re-importing an export would "update" every photo.
+  if (isCleanJpeg(bytes)) {
+    const image = sharp(bytes, { limitInputPixels: PHOTO_MAX_PIXELS, failOn: 'error' });
+    const { width, height, orientation } = await image.metadata();
+    // Decoding it all proves the JPEG whole (failOn: 'error' refuses a truncated one).
+    await image.timeout({ seconds: 20 }).raw().toBuffer();
+    if (width <= PHOTO_SIZE && height <= PHOTO_SIZE && !orientation) return bytes;
+  }
   const output = await sharp(bytes, {
     limitInputPixels: PHOTO_MAX_PIXELS,
     // A truncated or corrupt image is refused, not stored half grey.

@@ -53,3 +53,12 @@ describe('caps', () => {
     expect(readVCardFile(file, 3).tooMany).toBe(false);
   });
 });
+
+describe('readVCardItems', () => {
+  it('yields cards and problems one at a time, in file order', async () => {
+    const { readVCardItems } = await import('./read');
+    const file = vcf(['BEGIN:VCARD', 'FN:A', 'END:VCARD', 'junk', ...next, ...next]);
+    const kinds = [...readVCardItems(file, 1)].map((i) => i.kind);
+    expect(kinds).toEqual(['card', 'problem', 'tooMany']);
+  });
+});

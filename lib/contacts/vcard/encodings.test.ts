@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCard, readVCardFile } from './read';
-import { utf16, vcf } from './test-files';
+import { utf16 } from './test-files';
 
 const TEXT =
   ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Zoë 日本 Łukasz', 'END:VCARD'].join('\r\n') + '\r\n';
@@ -85,5 +85,22 @@ describe('CHARSET per property, decoded fatally', () => {
     );
     expect(c.model.formattedName).toBe('Zoë');
     expect(c.problems).toEqual([]);
+  });
+});
+
+describe('a bad value decoded twice', () => {
+  it('is reported once', () => {
+    const bytes = Uint8Array.from(
+      Buffer.concat([
+        Buffer.from('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nitem1.X-ABLabel:Zo'),
+        Buffer.from([0xeb]),
+        Buffer.from('\r\nEND:VCARD\r\n'),
+      ]),
+    );
+    const [card] = readVCardFile(bytes, 1).cards;
+    expect(card!.problems).toHaveLength(1);
+    expect(card!.rest.properties).toEqual([
+      { group: 'item1', name: 'X-ABLabel', params: '', value: 'Zo\uFFFD' },
+    ]);
   });
 });

@@ -21,6 +21,8 @@ const SHAPES: Record<string, (n: number) => string> = {
   '100,000 tiny lines in cards of 50': (n) =>
     wrap('X-A:1\r\n'.repeat(50)).repeat(Math.ceil(n / 50)),
   '100,000 tiny lines in one card': (n) => wrap('X-A:1\r\n'.repeat(n)),
+  'distinct categories': (n) =>
+    wrap(`CATEGORIES:${Array.from({ length: n }, (_, i) => `c${i}`).join(',')}\r\n`),
   'escapes and structured separators': (n) =>
     wrap(`N:${'a\\;b;'.repeat(n)}\r\nCATEGORIES:${'x\\,y,'.repeat(n)}\r\n`),
 };
@@ -33,6 +35,7 @@ const SIZES: Record<string, number> = {
   '100,000 tiny lines in cards of 50': 100_000,
   '100,000 tiny lines in one card': 100_000,
   'escapes and structured separators': 40_000,
+  'distinct categories': 50_000,
 };
 
 describe('the reader is linear: doubling the input at most doubles the work', () => {

@@ -111,3 +111,14 @@ describe('broken cards', () => {
     expect(c.problems.length).toBeGreaterThan(0);
   });
 });
+
+describe('lenient line syntax', () => {
+  it('reads blank lines between folded lines (CR CR LF files) and an unclosed quote', () => {
+    const c = readCard(
+      ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Jo', '', ' hn', 'X-A;X-B="x:y', 'END:VCARD'].join('\r\n'),
+    );
+    expect(c.model.formattedName).toBe('John');
+    expect(c.problems).toEqual([]);
+    expect(c.rest.properties).toEqual([{ group: '', name: 'X-A', params: ';X-B="x', value: 'y' }]);
+  });
+});

@@ -3,74 +3,61 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formAction } from '@/lib/auth/action';
-import { prepareImport, IMPORT_MAX_BYTES } from '@/lib/contacts/import';
+import { getConfig } from '@/lib/config';
+import { IMPORT_MAX_BYTES, IMPORT_MESSAGES } from '@/lib/contacts/import/limits';
+import { prepareImport } from '@/lib/contacts/import/prepare';
+import { importSummary } from '@/lib/contacts/import/summary';
 import { applyImport } from '@/lib/contacts/store';
-import { writeFromLegacy } from '@/lib/contacts/store/legacy-bridge';
-import type { ParseProblem } from '@/lib/contacts/records';
 import { flash } from '@/lib/flash/flash';
 import type { FormState } from '@/lib/forms/form-state';
 import { getLogger } from '@/lib/server/log';
 
-/** The import form's state: an error, or the summary of an import that skipped some records. */
+/** The import form's state: an error, or the summary of an import with lines worth reading. */
 export interface ImportState extends FormState {
-  imported?: number;
-  skipped?: ParseProblem[];
-  skippedCount?: number;
+  /** "3 added, 0 updated, 1 unchanged, 0 skipped". */
+  summary?: string;
+  /** "Card 12 (line 340), Jane Doe: phone '121' kept as typed: …", the first 100. */
+  notes?: string[];
+  /** Lines not listed. */
+  moreNotes?: number;
 }
 
-/** Reasons listed on the page; the rest are counted. */
-const LISTED = 100;
-
-const plural = (n: number, word: string) =>
-  `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-
-const CHOOSE = 'Choose a vCard (.vcf) or CSV file to import.';
 const importSchema = z.object({
   file: z
-    .instanceof(File, { message: CHOOSE })
-    .refine((file) => file.size > 0, CHOOSE)
-    .refine(
-      (file) => file.size <= IMPORT_MAX_BYTES,
-      'The file is larger than 5 MB. Split it into smaller files and import each.',
-    ),
+    .instanceof(File, { message: IMPORT_MESSAGES.choose })
+    .refine((file) => file.size > 0, IMPORT_MESSAGES.choose)
+    .refine((file) => file.size <= IMPORT_MAX_BYTES, IMPORT_MESSAGES.tooLarge),
 });
 
 export const importContactsAction = formAction<typeof importSchema, 'user', ImportState>(
   { session: 'user', schema: importSchema },
   async ({ data: { file }, session: { user } }) => {
-    const prepared = prepareImport(file.name, new Uint8Array(await file.arrayBuffer()));
+    const prepared = await prepareImport(file.name, new Uint8Array(await file.arrayBuffer()), {
+      region: getConfig().DEFAULT_PHONE_REGION,
+    });
     if (!prepared.ok) {
       return {
         errors: { file: [prepared.message] },
         values: {},
-        skipped: prepared.skipped?.slice(0, LISTED),
-        skippedCount: prepared.skipped?.length ?? 0,
+        notes: prepared.notes?.lines,
+        moreNotes: prepared.notes?.more,
       };
     }
-    const { added: imported } = await applyImport(
-      user.id,
-      prepared.inputs.map((input) => ({ ...writeFromLegacy(input), rest: null, photo: null })),
-    );
+    const counts = await applyImport(user.id, prepared.cards);
+    const summary = importSummary(counts, prepared.skipped);
     getLogger().info({
       event: 'contacts_imported',
       userId: user.id,
       format: prepared.format,
-      imported,
-      skipped: prepared.skipped.length,
+      ...counts,
+      skipped: prepared.skipped,
     });
-    const message = `Imported ${plural(imported, 'contact')}.`;
-    if (prepared.skipped.length > 0) {
-      // The reasons do not fit a flash message: this page shows them.
-      return {
-        errors: {},
-        values: {},
-        message: `${message} Skipped ${plural(prepared.skipped.length, 'record')}.`,
-        imported,
-        skipped: prepared.skipped.slice(0, LISTED),
-        skippedCount: prepared.skipped.length,
-      };
+    const { lines, more } = prepared.notes;
+    if (lines.length > 0) {
+      // The lines do not fit a flash message: this page lists them.
+      return { errors: {}, values: {}, summary, notes: lines, moreNotes: more };
     }
-    await flash('success', message);
+    await flash('success', `Imported: ${summary}.`);
     redirect('/contacts?sort=added');
   },
 );

@@ -4,18 +4,16 @@ import Link from 'next/link';
 import { useActionState, useState, type FormEvent } from 'react';
 import { Field } from '@/components/field';
 import { FormActions } from '@/components/form-actions';
-import { IMPORT_MAX_BYTES } from '@/lib/contacts/fields';
+import { IMPORT_MAX_BYTES, IMPORT_MESSAGES } from '@/lib/contacts/import/limits';
 import { importContactsAction, type ImportState } from './actions';
 
-const TOO_LARGE = 'The file is larger than 5 MB. Split it into smaller files and import each.';
-
-export function ImportForm() {
+export function ImportForm({ initialError }: { initialError?: string }) {
   const [state, formAction, pending] = useActionState<ImportState, FormData>(importContactsAction, {
-    errors: {},
+    errors: initialError ? { file: [initialError] } : {},
     values: {},
   });
-  // A file over the server's body limit for this page would be cut off with a bare 413, which
-  // the page can only show as a server error: with JavaScript, it is refused before it is sent.
+  // A file over the server's body limit is refused before it reaches the action; with
+  // JavaScript it is refused here, before it is sent.
   const [tooLarge, setTooLarge] = useState(false);
   const checkSize = (event: FormEvent<HTMLFormElement>) => {
     const input = event.currentTarget.elements.namedItem('file');
@@ -23,35 +21,32 @@ export function ImportForm() {
     setTooLarge(size > IMPORT_MAX_BYTES);
     if (size > IMPORT_MAX_BYTES) event.preventDefault();
   };
-  const skipped = state.skipped ?? [];
+  const notes = state.notes ?? [];
+  const more = state.moreNotes ?? 0;
   return (
     <>
       <div role="status">
-        {state.imported ? (
+        {state.summary ? (
           <div className="import-summary">
             <p>
-              <strong>{state.message}</strong>{' '}
+              <strong>Imported: {state.summary}.</strong>{' '}
               <Link href="/contacts?sort=added">See your contacts</Link>
             </p>
           </div>
         ) : null}
       </div>
-      {skipped.length > 0 ? (
-        <section aria-labelledby="skipped-heading">
-          <h2 id="skipped-heading">
-            {state.imported ? 'Skipped' : 'Nothing was imported'}: {state.skippedCount} record
-            {state.skippedCount === 1 ? '' : 's'}
+      {notes.length > 0 ? (
+        <section aria-labelledby="notes-heading">
+          <h2 id="notes-heading">
+            {state.summary ? 'Worth checking' : 'Nothing was imported'}: {notes.length + more}{' '}
+            {notes.length + more === 1 ? 'note' : 'notes'}
           </h2>
           <ul className="skipped-list">
-            {skipped.map((s, i) => (
-              <li key={i}>
-                <strong>{s.where}:</strong> {s.reason}
-              </li>
+            {notes.map((line, i) => (
+              <li key={i}>{line}</li>
             ))}
           </ul>
-          {(state.skippedCount ?? 0) > skipped.length ? (
-            <p>and {(state.skippedCount ?? 0) - skipped.length} more.</p>
-          ) : null}
+          {more > 0 ? <p>and {more.toLocaleString('en-US')} more.</p> : null}
         </section>
       ) : null}
       <form action={formAction} onSubmit={checkSize} className="stack" noValidate>
@@ -61,8 +56,8 @@ export function ImportForm() {
           type="file"
           accept=".vcf,.vcard,.csv,text/vcard,text/x-vcard,text/csv"
           required
-          hint="A vCard (.vcf, version 2.1, 3.0 or 4.0, one or many cards) or a CSV with a header row, as Google Contacts, Outlook or this site export them. Up to 5 MB and 20,000 contacts."
-          errors={tooLarge ? [TOO_LARGE] : state.errors.file}
+          hint="A vCard (.vcf, version 2.1, 3.0 or 4.0, one or many cards) or a CSV with a header row, as Google Contacts, Outlook, Thunderbird or this site export them. Up to 5 MB and 20,000 contacts."
+          errors={tooLarge ? [IMPORT_MESSAGES.tooLarge] : state.errors.file}
         />
         <FormActions
           submit={pending ? 'Importing…' : 'Import'}

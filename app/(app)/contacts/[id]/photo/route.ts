@@ -1,5 +1,5 @@
 import { requireSession } from '@/lib/auth/session';
-import { getContactPhoto } from '@/lib/contacts/store/photos';
+import { getContactPhoto } from '@/lib/contacts/store';
 import { photoCacheControl, photoMatches } from '@/lib/contacts/photo-http';
 
 /**
@@ -13,7 +13,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!photo) {
     return new Response('Not found\n', {
       status: 404,
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' },
+      headers: {
+        'content-type': 'text/plain; charset=utf-8',
+        'cache-control': 'private, no-store',
+      },
     });
   }
   const headers = {

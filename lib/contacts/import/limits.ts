@@ -1,0 +1,13 @@
+/** The caps on one import, shown on the page and checked on the server. Safe in the browser. */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+export const IMPORT_MAX_CONTACTS = 20_000;
+/** Lines of the summary listed on the page; the rest are counted. */
+export const IMPORT_LISTED_NOTES = 100;
+
+export const IMPORT_MESSAGES = {
+  choose: 'Choose a vCard (.vcf) or CSV file to import.',
+  tooLarge: 'The file is larger than 5 MB. Split it into smaller files and import each.',
+  tooMany: 'The file holds more than 20,000 contacts. Split it into smaller files and import each.',
+  nothing:
+    'No contacts were found in this file. Choose a vCard (.vcf) file, or a CSV file with a header row.',
+} as const;

@@ -1,0 +1,108 @@
+import { checkContact, describeFlag } from '../checks';
+import { displayName, hasIdentity } from '../model';
+import { processPhoto, type ProcessedPhoto } from '../photos';
+import type { ImportCard } from '../store/types';
+import { detectFormat, type ImportFormat } from './detect-format';
+import {
+  IMPORT_LISTED_NOTES,
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_CONTACTS,
+  IMPORT_MESSAGES,
+} from './limits';
+import { Notes } from './notes';
+import { readCsvRecords, readVCardRecords, type RawRecord } from './read-records';
+import { yielder } from './yielder';
+
+export type { ImportCard };
+
+export type PreparedImport =
+  | {
+      ok: true;
+      format: ImportFormat;
+      cards: ImportCard[];
+      /** Records with nothing to know the contact by (no name, organisation, email or phone). */
+      skipped: number;
+      /** "Card 12 (line 340), Jane Doe: phone '121' kept as typed: …", at most 100 listed. */
+      notes: { lines: string[]; more: number };
+    }
+  | { ok: false; message: string; notes?: { lines: string[]; more: number } };
+
+export interface PrepareOptions {
+  /** Region for phone numbers written without a country code. */
+  region: string;
+  today?: Date;
+  /** Caps, for tests; the defaults are the app's. */
+  maxBytes?: number;
+  maxContacts?: number;
+}
+
+const SKIPPED = 'skipped: no name, organisation, email or phone';
+
+/**
+ * Reads an uploaded file into contacts ready to apply: each record checked value by value (a
+ * value that fails is kept as typed with a flag, or dropped alone and named), photos re-encoded,
+ * and only records with nothing to identify them skipped. Gives the event loop back every few
+ * milliseconds, so other requests are served while a large file is read. Writes nothing.
+ */
+export async function prepareImport(
+  fileName: string,
+  bytes: Uint8Array,
+  options: PrepareOptions,
+): Promise<PreparedImport> {
+  if (bytes.length === 0) return { ok: false, message: IMPORT_MESSAGES.choose };
+  if (bytes.length > (options.maxBytes ?? IMPORT_MAX_BYTES)) {
+    return { ok: false, message: IMPORT_MESSAGES.tooLarge };
+  }
+  const format = detectFormat(fileName, bytes);
+  const max = options.maxContacts ?? IMPORT_MAX_CONTACTS;
+  const tick = yielder();
+  const notes = new Notes(IMPORT_LISTED_NOTES);
+  const cards: ImportCard[] = [];
+  let skipped = 0;
+
+  const record = async (r: RawRecord) => {
+    await tick();
+    const checked = checkContact(r.model, { region: options.region, today: options.today });
+    const name = displayName(checked.model);
+    const who = name ? `${r.where}, ${name}` : r.where;
+    for (const p of r.problems) notes.add(`${who}: ${p.reason}`);
+    if (!hasIdentity(checked.model)) {
+      skipped += 1;
+      notes.add(`${r.where}: ${SKIPPED}`);
+      return;
+    }
+    for (const f of checked.flags) notes.add(`${who}: ${describeFlag(f)}`);
+    cards.push({
+      model: checked.model,
+      rest: r.rest,
+      flags: checked.flags,
+      photo: await photoOf(r, who, notes),
+    });
+  };
+  const sink = {
+    record,
+    problem: (p: { where: string; reason: string }) => notes.add(`${p.where}: ${p.reason}`),
+  };
+  const pause = () => tick(true);
+  const tooMany =
+    format === 'vcard'
+      ? await readVCardRecords(bytes, max, sink, pause)
+      : await readCsvRecords(bytes, max, sink, pause);
+  if (tooMany) return { ok: false, message: IMPORT_MESSAGES.tooMany };
+  if (cards.length === 0 && skipped === 0) {
+    return { ok: false, message: IMPORT_MESSAGES.nothing, notes: notes.toJSON() };
+  }
+  return { ok: true, format, cards, skipped, notes: notes.toJSON() };
+}
+
+async function photoOf(r: RawRecord, who: string, notes: Notes): Promise<ProcessedPhoto | null> {
+  if (!r.photo) return null;
+  if (r.photo.kind === 'uri') {
+    notes.add(`${who}: photo at ${r.photo.uri.slice(0, 80)} not imported (links are not fetched)`);
+    return null;
+  }
+  const result = await processPhoto(r.photo.bytes);
+  if (result.ok) return result.photo;
+  notes.add(`${who}: photo dropped: ${result.message}`);
+  return null;
+}
