@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { displayName } from '@/lib/contacts/model';
+import { photoUrl } from '@/lib/contacts/photo-http';
 import { ContactDetails } from '../contact-details';
 import styles from '../editor/editor.module.css';
 import { DeleteContact } from './delete-contact';
@@ -34,7 +35,7 @@ export default async function ContactPage({ params }: Props) {
         {c.photoEtag ? (
           // eslint-disable-next-line @next/next/no-img-element -- a private, per-user image
           <img
-            src={`/contacts/${c.id}/photo?v=${c.photoEtag}`}
+            src={photoUrl(c.id, c.photoEtag)}
             alt={`Photo of ${name}`}
             className={styles.photo}
             width={128}

@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, useState } from 'react';
 import { Field } from '@/components/field';
 import {
   fieldId,
@@ -13,6 +13,9 @@ import { NAME_LABELS } from './field-names';
 import { KeepAsTyped, type OnIntent } from './row-parts';
 import { AddressRows, LabelledRows, PlainRows } from './rows';
 import styles from './editor.module.css';
+
+/** lib/contacts/photos.ts's cap (that module runs sharp: server only). */
+const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 
 interface ContactFieldsProps extends EditorContext {
   draft: ContactDraft;
@@ -31,6 +34,7 @@ export function ContactFields({
   photoUrl,
 }: ContactFieldsProps) {
   const { model, keep } = draft;
+  const [photoTooLarge, setPhotoTooLarge] = useState('');
   const rowsProps = { errors, keep, onIntent };
   const text = (
     name: string,
@@ -167,7 +171,14 @@ export function ContactFields({
           type="file"
           accept="image/jpeg,image/png,image/webp,image/gif,image/avif"
           hint="JPEG, PNG, WebP, GIF or AVIF. If the form comes back with a problem, choose the file again."
-          errors={errors.photo}
+          errors={photoTooLarge ? [photoTooLarge] : errors.photo}
+          onChange={(event) => {
+            // Refused here, before a 5 MB upload the server would answer with a bare 413.
+            const file = event.currentTarget.files?.[0];
+            const tooLarge = file && file.size > PHOTO_MAX_BYTES;
+            if (tooLarge) event.currentTarget.value = '';
+            setPhotoTooLarge(tooLarge ? 'Choose a photo of at most 5 MB.' : '');
+          }}
         />
       </fieldset>
       {text('note', 'Note', model.note, { multiline: true })}

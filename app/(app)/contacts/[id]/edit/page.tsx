@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { requireSession } from '@/lib/auth/session';
 import { displayName } from '@/lib/contacts/model';
+import { photoUrl } from '@/lib/contacts/photo-http';
 import { listLabels } from '@/lib/contacts/store';
 import { updateContactAction } from '../../actions';
 import { ContactEditor } from '../../editor/contact-editor';
@@ -29,9 +30,7 @@ export default async function EditContactPage({ params }: Props) {
           version: String(contact.version),
         }}
         labelOptions={labels.map((l) => l.name)}
-        photoUrl={
-          contact.photoEtag ? `/contacts/${contact.id}/photo?v=${contact.photoEtag}` : undefined
-        }
+        photoUrl={contact.photoEtag ? photoUrl(contact.id, contact.photoEtag) : undefined}
         contactId={contact.id}
         cancelHref={`/contacts/${contact.id}`}
       />
