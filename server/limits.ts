@@ -8,6 +8,9 @@ const BODY_LIMIT = 256 * 1024;
 /** Bodies refused for their size but read (and discarded) so the client sees the refusal. */
 export const DRAIN_LIMIT = 16 * 1024 * 1024;
 const LARGE_BODY_LIMITS = new Map([['/contacts/import', 6 * 1024 * 1024]]);
+/** The contact editor takes a photo: the new-contact page and each contact's edit page. */
+const PHOTO_BODY_LIMIT = 6 * 1024 * 1024;
+const EDITOR_PATH = /^\/contacts\/(new|[0-9a-f-]{36}\/edit)$/;
 /** Node answers 431 to anything larger. Our cookies take under 4 KB; browsers send at most 8 KB. */
 export const MAX_HEADER_SIZE = 16 * 1024;
 
@@ -35,7 +38,8 @@ export function bodyProblem(req: IncomingMessage): BodyProblem | null {
   } catch {
     // Node already refused request lines it cannot parse; anything else gets the small limit.
   }
-  const limit = LARGE_BODY_LIMITS.get(pathname) ?? BODY_LIMIT;
+  const limit =
+    LARGE_BODY_LIMITS.get(pathname) ?? (EDITOR_PATH.test(pathname) ? PHOTO_BODY_LIMIT : BODY_LIMIT);
   if (length > limit) {
     // A form posted without JavaScript (with it, the page refuses the file before sending):
     // the browser would show a bare text answer, so it is sent back to the page instead.

@@ -77,7 +77,7 @@ test.describe('limits and injection (raw HTTP)', () => {
     expect(res.body.length).toBeLessThan(100 * 1024);
   });
 
-  test('the import page takes a larger body than any other page, and no more', async ({
+  test('the import and editor pages take a larger body than any other page, and no more', async ({
     baseURL,
   }) => {
     const base = baseURL!;
@@ -88,7 +88,10 @@ test.describe('limits and injection (raw HTTP)', () => {
         body: Buffer.alloc(bytes, 'a'),
       });
     expect((await post('/login', 300 * 1024)).status).toBe(413);
-    expect((await post('/contacts/new', 300 * 1024)).status).toBe(413);
+    expect((await post('/account', 300 * 1024)).status).toBe(413);
+    // The contact editor takes a photo: the import's limit there too, and no more.
+    expect((await post('/contacts/new', 300 * 1024)).status).toBe(307);
+    expect((await post('/contacts/new', 7 * 1024 * 1024)).status).toBe(413);
     // Under the import's limit: on to the middleware, which sends an anonymous visitor to log in.
     expect((await post('/contacts/import', 300 * 1024)).status).toBe(307);
     expect((await post('/contacts/import', 7 * 1024 * 1024)).status).toBe(413);

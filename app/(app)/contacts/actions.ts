@@ -3,35 +3,44 @@
 import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { buttonAction, formAction } from '@/lib/auth/action';
-import { CONTACT_FIELDS, type ContactValues } from '@/lib/contacts/fields';
-import { createContact, getContact, trashContact, updateContact } from '@/lib/contacts/store';
+import { readContactForm } from '@/lib/contacts/form-model';
 import {
-  legacyContact,
-  writeFromLegacy,
-  writeOverStored,
-} from '@/lib/contacts/store/legacy-bridge';
-import { contactSchema, isContactId } from '@/lib/contacts/validation';
-import { contactFormValues } from '@/lib/contacts/form-values';
+  createContact,
+  getContact,
+  isContactId,
+  trashContact,
+  updateContact,
+} from '@/lib/contacts/store';
 import { flash } from '@/lib/flash/flash';
-import type { FormState } from '@/lib/forms/form-state';
 import { getLogger } from '@/lib/server/log';
+import type { ContactFormState } from './editor/editor-state';
+import { readEditorRequest } from './editor/save-contact';
 
-/** The contact form's state: FormState, plus the saved values when an edit met a newer version. */
-export interface ContactFormState extends FormState {
-  values: ContactValues & Record<string, string>;
-  current?: ContactValues;
-}
+// The editor reads its many-row form itself (lib/contacts/form-model.ts, then checkContact); the
+// pipeline's schema only bounds the button that was pressed.
+const contactForm = {
+  session: 'user',
+  schema: z.object({ intent: z.string().max(40).optional() }),
+} as const;
 
-const FORM_FIELDS = [...CONTACT_FIELDS, 'birthdayNoYear', 'version'] as const;
-const contactForm = { session: 'user', schema: contactSchema, echo: FORM_FIELDS } as const;
+const refusedForm = (formData: FormData, version?: string): ContactFormState => ({
+  errors: { form: ['The form could not be read. Check the values and save again.'] },
+  values: {},
+  draft: readContactForm(formData),
+  version,
+});
 
-export const createContactAction = formAction<typeof contactSchema, 'user', ContactFormState>(
-  {
-    ...contactForm,
-  },
-  async ({ data, session: { user } }) => {
+export const createContactAction = formAction<typeof contactForm.schema, 'user', ContactFormState>(
+  { ...contactForm, refused: ({ formData }) => refusedForm(formData) },
+  async ({ formData, session: { user } }) => {
+    const request = await readEditorRequest(formData, { uid: '' });
+    if (request.kind !== 'save') return request.state;
     // The owner is always the signed-in user, never anything the form says.
-    const contact = await createContact(user.id, writeFromLegacy(data));
+    const contact = await createContact(user.id, {
+      model: request.model,
+      flags: request.flags,
+      photo: request.photo ?? null,
+    });
     getLogger().info({ event: 'contact_created', userId: user.id, contactId: contact.id });
     await flash('success', 'Contact saved.');
     redirect(`/contacts/${contact.id}`);
@@ -50,28 +59,36 @@ function editTarget(formData: FormData): { id: string; version: number } {
   return { id, version };
 }
 
-export const updateContactAction = formAction<typeof contactSchema, 'user', ContactFormState>(
+export const updateContactAction = formAction<typeof contactForm.schema, 'user', ContactFormState>(
   {
     ...contactForm,
-    refused: ({ errors, values, formData }) => {
-      editTarget(formData);
-      return { errors, values };
-    },
+    refused: ({ formData }) => refusedForm(formData, String(editTarget(formData).version)),
   },
-  async ({ data, values, formData, session: { user } }) => {
+  async ({ formData, session: { user } }) => {
     const { id, version } = editTarget(formData);
-    // The form edits eight fields; whatever else the card holds is kept.
     const stored = await getContact(user.id, id);
     if (!stored) notFound();
-    const result = await updateContact(user.id, id, version, writeOverStored(stored, data));
+    const request = await readEditorRequest(formData, {
+      uid: stored.uid,
+      version: String(version),
+    });
+    if (request.kind !== 'save') return request.state;
+    const result = await updateContact(user.id, id, version, {
+      model: request.model,
+      flags: request.flags,
+      rest: stored.rest,
+      photo: request.photo,
+    });
     if (result.status === 'not-found') notFound();
     if (result.status === 'conflict') {
       // The form now carries the current version: saving again is a deliberate choice.
       return {
         errors: {},
-        values: { ...values, version: String(result.current.version) },
+        values: {},
+        draft: request.draft,
+        version: String(result.current.version),
         message: CONFLICT_MESSAGE,
-        current: contactFormValues(legacyContact(result.current)),
+        current: result.current.model,
       };
     }
     getLogger().info({ event: 'contact_updated', userId: user.id, contactId: id });

@@ -2,7 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { requireSession } from '@/lib/auth/session';
-import { contactName } from '@/lib/contacts/format';
+import { displayName } from '@/lib/contacts/model';
 import { getContact } from '@/lib/contacts/store';
 import { legacyContact } from '@/lib/contacts/store/legacy-bridge';
 
@@ -12,20 +12,24 @@ import { legacyContact } from '@/lib/contacts/store/legacy-bridge';
  */
 const findContact = cache(async (id: string) => {
   const { user } = await requireSession();
-  const contact = await getContact(user.id, id);
-  return contact && legacyContact(contact);
+  return getContact(user.id, id);
 });
 
 /** The contact, or the 404 page (status 404) for an id this user cannot see. */
-export async function contactOr404(id: string) {
+export async function storedContactOr404(id: string) {
   const contact = await findContact(id);
   if (!contact) notFound();
   return contact;
 }
 
+/** The same, in the first version's eight fields (the delete page, until it moves to the model). */
+export async function contactOr404(id: string) {
+  return legacyContact(await storedContactOr404(id));
+}
+
 /** A page title; for a contact the user cannot see, the 404 page's. */
 export async function contactTitle(id: string, format: (name: string) => string) {
   const contact = await findContact(id);
-  if (contact) return { title: format(contactName(contact)) };
+  if (contact) return { title: format(displayName(contact.model) || 'No name') };
   return { title: 'Page not found · Contact Cards', robots: { index: false } };
 }

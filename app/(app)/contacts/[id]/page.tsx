@@ -1,16 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
-import {
-  contactName,
-  formatBirthday,
-  formatDate,
-  mailtoHref,
-  telHref,
-  websiteHref,
-} from '@/lib/contacts/format';
+import { displayName } from '@/lib/contacts/model';
+import { photoUrl } from '@/lib/contacts/photo-http';
+import { ContactDetails } from '../contact-details';
+import styles from '../editor/editor.module.css';
 import { DeleteContact } from './delete-contact';
-import { contactOr404, contactTitle } from './load-contact';
+import { contactTitle, storedContactOr404 } from './load-contact';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -18,74 +13,43 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return contactTitle((await params).id, (name) => `${name} · Contact Cards`);
 }
 
-/** A link only when the value makes a safe one; otherwise the value as text. */
-function LinkOrText({ href, children }: { href: string | null; children: string }) {
-  if (!children) return <span className="muted">Not given</span>;
-  return href ? <a href={href}>{children}</a> : <>{children}</>;
+/** Up to two initials for a contact without a photo. */
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => [...w][0]!.toUpperCase())
+    .join('');
 }
 
 export default async function ContactPage({ params }: Props) {
-  const c = await contactOr404((await params).id);
-  const name = contactName(c);
-  const website = websiteHref(c.website);
-  const rows: [string, ReactNode][] = [
-    ['First name', c.firstName || <span className="muted">Not given</span>],
-    ['Last name', c.lastName || <span className="muted">Not given</span>],
-    [
-      'Birthday',
-      formatBirthday(c.birthday, c.birthdayMonthDay) || <span className="muted">Not given</span>,
-    ],
-    [
-      'Email',
-      <LinkOrText key="email" href={mailtoHref(c.email)}>
-        {c.email}
-      </LinkOrText>,
-    ],
-    [
-      'Website',
-      website ? (
-        <a href={website} rel="noopener noreferrer nofollow">
-          {c.website}
-        </a>
-      ) : (
-        c.website || <span className="muted">Not given</span>
-      ),
-    ],
-    [
-      'Work phone',
-      <LinkOrText key="workPhone" href={telHref(c.workPhone)}>
-        {c.workPhone}
-      </LinkOrText>,
-    ],
-    [
-      'Home phone',
-      <LinkOrText key="homePhone" href={telHref(c.homePhone)}>
-        {c.homePhone}
-      </LinkOrText>,
-    ],
-    [
-      'Mobile phone',
-      <LinkOrText key="mobilePhone" href={telHref(c.mobilePhone)}>
-        {c.mobilePhone}
-      </LinkOrText>,
-    ],
-    ['Notes', c.notes || <span className="muted">None</span>],
-    ['Added', formatDate(c.createdAt)],
-  ];
+  const c = await storedContactOr404((await params).id);
+  const name = displayName(c.model) || 'No name';
   return (
     <section>
       <p>
         <Link href="/contacts">← All contacts</Link>
       </p>
-      <h1>{name}</h1>
-      <dl className="details">
-        {rows.map(([label, value]) => (
-          <div key={label} className="details-row">
-            <dt>{label}</dt>
-            <dd className={label === 'Notes' ? 'preserve-lines' : undefined}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <div className={styles.heading}>
+        {c.photoEtag ? (
+          // eslint-disable-next-line @next/next/no-img-element -- a private, per-user image
+          <img
+            src={photoUrl(c.id, c.photoEtag)}
+            alt={`Photo of ${name}`}
+            className={styles.photo}
+            width={128}
+            height={128}
+          />
+        ) : (
+          <span className={styles.initials} aria-hidden="true">
+            {initials(name)}
+          </span>
+        )}
+        <h1>{name}</h1>
+      </div>
+      <ContactDetails model={c.model} flags={c.flags} />
+      <p className="muted">Added {c.createdAt.toISOString().slice(0, 10)}</p>
       <div className="actions contact-actions">
         <Link href={`/contacts/${c.id}/edit`} className="button">
           Edit

@@ -1,15 +1,32 @@
 import { requireSession } from '@/lib/auth/session';
+import { emptyRow } from '@/lib/contacts/form-model';
+import { emptyContact, type LabelledValue } from '@/lib/contacts/model';
+import { listLabels } from '@/lib/contacts/store';
 import { createContactAction } from '../actions';
-import { ContactForm } from '../contact-form';
+import { ContactEditor } from '../editor/contact-editor';
 
 export const metadata = { title: 'Add a contact · Contact Cards' };
 
+/** A new contact starts with one email and one phone row, the fields most people fill. */
+function startingDraft() {
+  const model = emptyContact();
+  model.emails = [emptyRow('emails') as LabelledValue];
+  model.phones = [emptyRow('phones') as LabelledValue];
+  return { model, keep: [] };
+}
+
 export default async function NewContactPage() {
-  await requireSession();
+  const { user } = await requireSession();
+  const labels = await listLabels(user.id);
   return (
     <section>
       <h1>Add a contact</h1>
-      <ContactForm action={createContactAction} initial={{}} cancelHref="/contacts" />
+      <ContactEditor
+        action={createContactAction}
+        initial={{ errors: {}, values: {}, draft: startingDraft() }}
+        labelOptions={labels.map((l) => l.name)}
+        cancelHref="/contacts"
+      />
     </section>
   );
 }

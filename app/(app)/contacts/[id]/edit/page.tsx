@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
-import { contactFormValues } from '@/lib/contacts/form-values';
-import { contactName, formatBirthday } from '@/lib/contacts/format';
+import { requireSession } from '@/lib/auth/session';
+import { displayName } from '@/lib/contacts/model';
+import { photoUrl } from '@/lib/contacts/photo-http';
+import { listLabels } from '@/lib/contacts/store';
 import { updateContactAction } from '../../actions';
-import { ContactForm } from '../../contact-form';
-import { contactOr404, contactTitle } from '../load-contact';
+import { ContactEditor } from '../../editor/contact-editor';
+import { draftOf } from '../../editor/save-contact';
+import { contactTitle, storedContactOr404 } from '../load-contact';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -12,18 +15,24 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EditContactPage({ params }: Props) {
-  const contact = await contactOr404((await params).id);
+  const contact = await storedContactOr404((await params).id);
+  const { user } = await requireSession();
+  const labels = await listLabels(user.id);
   return (
     <section>
-      <h1>Edit {contactName(contact)}</h1>
-      <ContactForm
+      <h1>Edit {displayName(contact.model) || 'contact'}</h1>
+      <ContactEditor
         action={updateContactAction}
-        initial={contactFormValues(contact)}
+        initial={{
+          errors: {},
+          values: {},
+          draft: draftOf(contact.model, contact.flags),
+          version: String(contact.version),
+        }}
+        labelOptions={labels.map((l) => l.name)}
+        photoUrl={contact.photoEtag ? photoUrl(contact.id, contact.photoEtag) : undefined}
         contactId={contact.id}
         cancelHref={`/contacts/${contact.id}`}
-        noYearLabel={
-          contact.birthday ? undefined : formatBirthday(null, contact.birthdayMonthDay) || undefined
-        }
       />
     </section>
   );
