@@ -4,12 +4,14 @@ import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { buttonAction, formAction } from '@/lib/auth/action';
 import { CONTACT_FIELDS, type ContactValues } from '@/lib/contacts/fields';
-import { createContact, deleteContact, updateContact } from '@/lib/contacts/queries';
+import { createContact, updateContact } from '@/lib/contacts/queries';
 import { contactSchema, isContactId } from '@/lib/contacts/validation';
+import { trashContact } from '@/lib/contacts/store';
 import { contactFormValues } from '@/lib/contacts/form-values';
 import { flash } from '@/lib/flash/flash';
 import type { FormState } from '@/lib/forms/form-state';
 import { getLogger } from '@/lib/server/log';
+import { undoDelete } from './trash/undo';
 
 /** The contact form's state: FormState, plus the saved values when an edit met a newer version. */
 export interface ContactFormState extends FormState {
@@ -72,13 +74,14 @@ export const updateContactAction = formAction<typeof contactSchema, 'user', Cont
   },
 );
 
-// A malformed id, another user's contact and a deleted one all get the same 404.
+// A malformed id, another user's contact and one already in Trash all get the same 404.
+/** Delete moves the contact to Trash (30 days); the message carries an Undo button. */
 export const deleteContactAction = buttonAction(
   { session: 'user', schema: z.object({ id: z.string().refine(isContactId) }) },
   async ({ data: { id }, session: { user } }) => {
-    if (!(await deleteContact(user.id, id))) notFound();
-    getLogger().info({ event: 'contact_deleted', userId: user.id, contactId: id });
-    await flash('success', 'Contact deleted.');
+    if (!(await trashContact(user.id, id))) notFound();
+    getLogger().info({ event: 'contact_trashed', userId: user.id, contactId: id });
+    await flash('success', 'Contact deleted.', undoDelete(id));
     redirect('/contacts');
   },
 );
