@@ -38,7 +38,8 @@ export function FlashList({ messages }: { messages: FlashMessage[] }) {
     visible
       .filter((m) => kinds.includes(m.kind))
       .map((m) => (
-        <p key={m.id} className={`flash flash-${m.kind}`}>
+        // A div, not a p: a message may hold a form (its button), which a p cannot.
+        <div key={m.id} className={`flash flash-${m.kind}`}>
           <span>{m.text}</span>
           {m.action ? <FlashActionForm action={m.action} /> : null}
           {hydrated ? (
@@ -51,7 +52,7 @@ export function FlashList({ messages }: { messages: FlashMessage[] }) {
               ×
             </button>
           ) : null}
-        </p>
+        </div>
       ));
 
   return (
