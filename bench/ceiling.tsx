@@ -8,7 +8,11 @@ import { sessionCookieName, unsealSessionToken } from '../lib/auth/session-cooki
 import { findLiveSession } from '../lib/auth/session-lookup';
 import { getConfig } from '../lib/config';
 import { contactName, countSentence, formatBirthday } from '../lib/contacts/format';
-import { countContacts, listContacts, type ContactSummary } from '../lib/contacts/queries';
+import { countContacts, listContacts } from '../lib/contacts/store';
+import {
+  legacyPage,
+  type LegacySummary as ContactSummary,
+} from '../lib/contacts/store/legacy-bridge';
 import { getDb } from '../lib/db/client';
 import { runShutdown } from '../lib/server/shutdown';
 
@@ -66,7 +70,7 @@ const server = http.createServer(async (req, res) => {
     const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
     const [count, result] = await Promise.all([
       countContacts(user.id),
-      listContacts(user.id, { q: url.searchParams.get('q') ?? '', page }),
+      listContacts(user.id, { q: url.searchParams.get('q') ?? '', page }).then(legacyPage),
     ]);
     const html = renderToString(
       <html lang="en">

@@ -4,10 +4,11 @@ import { getUserByUsername } from '../lib/auth/accounts';
 import {
   countContacts,
   listContacts,
+  listFavourites,
   listRecentContacts,
   listUpcomingBirthdays,
   type ContactSort,
-} from '../lib/contacts/queries';
+} from '../lib/contacts/store';
 import { runShutdown } from '../lib/server/shutdown';
 
 async function time(label: string, work: () => Promise<unknown>) {
@@ -43,6 +44,8 @@ async function main() {
   }
   await time('upcoming birthdays', () => listUpcomingBirthdays(user.id));
   await time('recent contacts', () => listRecentContacts(user.id));
+  await time('favourites', () => listFavourites(user.id));
+  await time('list favourites only', () => listContacts(user.id, { favourites: true }));
   await runShutdown();
 }
 

@@ -2,7 +2,8 @@
 // realistic fake contacts, for trying the app at scale and for the benchmark. Deterministic: the
 // same N gives the same names, so benchmark runs compare like with like.
 import { getUserByUsername, createUser } from '../lib/auth/accounts';
-import { importContacts } from '../lib/contacts/queries';
+import { applyImport } from '../lib/contacts/store';
+import { writeFromLegacy } from '../lib/contacts/store/legacy-bridge';
 import type { ContactInput } from '../lib/contacts/validation';
 import { runShutdown } from '../lib/server/shutdown';
 import { fail, loadCliEnvironment, runMain } from './lib/db-cli';
@@ -122,7 +123,10 @@ runMain(async () => {
     const inputs = Array.from({ length: Math.min(batch, count - start) }, (_, i) =>
       fakeContact(start + i),
     );
-    await importContacts(user.id, inputs);
+    await applyImport(
+      user.id,
+      inputs.map((input) => ({ ...writeFromLegacy(input), rest: null, photo: null })),
+    );
   }
   console.log(
     `Seeded ${count} contacts for ${user.username} (password: ${arg('password') ? 'as given' : password}).`,

@@ -253,7 +253,9 @@ describe('ending sessions', () => {
     const user = await newUser();
     const { session } = await signedIn(user.id);
     const db = await getDb();
-    await db.insert(contacts).values({ ownerId: user.id, firstName: 'Ada' });
+    await db
+      .insert(contacts)
+      .values({ ownerId: user.id, uid: 'urn:uuid:ada', href: 'ada.vcf', displayName: 'Ada' });
     await deleteUser(user.id);
     expect(await sessionRow(session.sessionId)).toBeUndefined();
     expect(await db.select().from(contacts).where(eq(contacts.ownerId, user.id))).toEqual([]);

@@ -3,7 +3,9 @@ import type { ContactField, ContactValues } from './fields';
 import { noYearValue } from './format';
 
 /** A saved contact as the strings its edit form starts from. */
-export function contactFormValues(c: Contact): ContactValues & Record<string, string> {
+export function contactFormValues(
+  c: Pick<Contact, TextField | 'birthday' | 'birthdayMonthDay' | 'version'>,
+): ContactValues & Record<string, string> {
   return {
     ...contactTextValues(c),
     birthday: c.birthday ?? '',

@@ -2,8 +2,10 @@ import 'server-only';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { getConfig } from '../config';
+import { getLogger } from '../server/log';
 import { onShutdown } from '../server/shutdown';
 import { acquireDataDirLock, releaseDataDirLock } from './data-dir-lock';
+import { runDataMigrations } from './data-migrations';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -30,6 +32,9 @@ export function openDatabase(): Promise<OpenDb> {
   });
   return g[key];
 }
+
+/** Progress of a long data step (converting 100,000 contacts takes a while). */
+const logDataStep = (message: string) => getLogger().info({ event: 'data_migration' }, message);
 
 export async function getDb(): Promise<Db> {
   return (await openDatabase()).db;
@@ -78,6 +83,7 @@ async function openPglite(): Promise<OpenDb> {
     });
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder });
+    await runDataMigrations(db as unknown as Db, logDataStep);
     onShutdown(async () => {
       // close() checkpoints and flushes, so the next start needs no recovery.
       await client.close();
@@ -121,6 +127,7 @@ async function openPostgres(): Promise<OpenDb> {
   try {
     await lockClient.query('select pg_advisory_lock(7250001)');
     await migrate(db, { migrationsFolder });
+    await runDataMigrations(db as unknown as Db, logDataStep);
   } finally {
     await lockClient.query('select pg_advisory_unlock(7250001)').catch(() => {});
     lockClient.release();

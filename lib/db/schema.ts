@@ -1,14 +1,19 @@
 import { sql } from 'drizzle-orm';
+import type { ContactFlag } from '../contacts/model';
 import {
+  bigint,
   bigserial,
   boolean,
+  customType,
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   smallint,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
@@ -24,6 +29,12 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   /** Kept in step with inserts and deletes so the contacts page never counts 100,000 rows. */
   contactCount: integer('contact_count').notNull().default(0),
+  /** The sync counter: bumped by every contact change, copied into contacts.revision. */
+  syncRevision: bigint('sync_revision', { mode: 'number' }).notNull().default(0),
+  /** Sync tokens below this are too old (tombstones pruned). */
+  syncFloor: bigint('sync_floor', { mode: 'number' }).notNull().default(0),
+  /** How names sort and show: 'first' (Ada Lovelace) or 'last' (Lovelace, Ada). */
+  nameOrder: varchar('name_order', { length: 5 }).notNull().default('last'),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -69,6 +80,11 @@ export const clientAttempts = pgTable(
   (t) => [index('client_attempts_address_time_idx').on(t.clientAddress, t.createdAt)],
 );
 
+/** The app's re-encoded rendition of a contact's photo (the card keeps what a client sent). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
+
 export const contacts = pgTable(
   'contacts',
   {
@@ -76,36 +92,144 @@ export const contacts = pgTable(
     ownerId: uuid('owner_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    firstName: varchar('first_name', { length: 100 }).notNull().default(''),
-    lastName: varchar('last_name', { length: 100 }).notNull().default(''),
+    // --- the card: the source of truth (docs/plans/complete-cards.md §5.1) ---
+    /** From the card, or generated (urn:uuid:…); unique per owner over live and trashed rows. */
+    uid: varchar('uid', { length: 255 }).notNull(),
+    /** The CardDAV resource name: the client's, or `${id}.vcf`. */
+    href: varchar('href', { length: 255 }).notNull(),
+    /** The vCard as stored (3.0 or 4.0, CRLF). */
+    card: text('card').notNull().default(''),
+    cardVersion: varchar('card_version', { length: 3 }).notNull().default('4.0'),
+    /** SHA-256 hex of the card's UTF-8 bytes. */
+    etag: varchar('etag', { length: 64 }).notNull().default(''),
+    /** KIND:group cards are kept but not listed. */
+    kind: varchar('kind', { length: 16 }).notNull().default('individual'),
+    /** Bumped on every update: an edit made from an older version is refused (ADR 007). */
+    version: integer('version').notNull().default(1),
+    /** The owner's sync counter (users.sync_revision) at this row's last change. */
+    revision: bigint('revision', { mode: 'number' }).notNull().default(0),
+    // --- derived from the card by deriveColumns(); never written by hand ---
+    /** DERIVED_VERSION when the columns below were derived; 0 = not yet (the data step's mark). */
+    derivedVersion: smallint('derived_version').notNull().default(0),
+    displayName: varchar('display_name', { length: 300 }).notNull().default(''),
+    givenName: varchar('given_name', { length: 100 }).notNull().default(''),
+    familyName: varchar('family_name', { length: 100 }).notNull().default(''),
+    organization: varchar('organization', { length: 200 }).notNull().default(''),
+    primaryEmail: varchar('primary_email', { length: 254 }).notNull().default(''),
+    primaryPhone: varchar('primary_phone', { length: 64 }).notNull().default(''),
+    /** A full date only (YYYY-MM-DD); a birthday without a year has only the month-day. */
     birthday: date('birthday', { mode: 'string' }),
     /** month * 100 + day, for "birthdays in the next 30 days" without scanning every row. */
     birthdayMonthDay: smallint('birthday_month_day'),
+    /** CATEGORIES as label keys (folded), for the label filter. */
+    labels: text('labels')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    favourite: boolean('favourite').notNull().default(false),
+    /** The rendition's ETag in contact_photos; null = initials. */
+    photoEtag: varchar('photo_etag', { length: 64 }),
+    /** Folded "first last" and "last first": the two name orders. */
+    sortFirst: varchar('sort_first', { length: 210 }).notNull().default(''),
+    sortLast: varchar('sort_last', { length: 210 }).notNull().default(''),
+    /** Folded names, nickname, organisation, emails and phone digits: what search matches. */
+    searchText: text('search_text').notNull().default(''),
+    /** Values kept although they did not pass a check ("phone '121' kept as typed"). */
+    flags: jsonb('flags')
+      .$type<ContactFlag[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set while the contact is in Trash (purged 30 days later). */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    // --- the 8 fields before complete cards: read once by the data step (data-migrations/),
+    // kept so nothing is lost if it fails; a later migration drops them. Never written. ---
+    firstName: varchar('first_name', { length: 100 }).notNull().default(''),
+    lastName: varchar('last_name', { length: 100 }).notNull().default(''),
     email: varchar('email', { length: 254 }).notNull().default(''),
     website: varchar('website', { length: 2048 }).notNull().default(''),
     workPhone: varchar('work_phone', { length: 40 }).notNull().default(''),
     homePhone: varchar('home_phone', { length: 40 }).notNull().default(''),
     mobilePhone: varchar('mobile_phone', { length: 40 }).notNull().default(''),
     notes: varchar('notes', { length: 5000 }).notNull().default(''),
-    /** Lower case, accents removed, "last first": the name sort order. */
-    nameSort: varchar('name_sort', { length: 210 }).notNull().default(''),
-    /** Lower case, accents removed, names, email and phone digits: what search matches. */
-    searchText: text('search_text').notNull().default(''),
-    /** Bumped on every update: an edit made from an older version is refused. */
-    version: integer('version').notNull().default(1),
-    createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('contacts_owner_name_idx').on(t.ownerId, t.nameSort, t.id),
-    index('contacts_owner_created_idx').on(t.ownerId, t.createdAt, t.id),
-    index('contacts_owner_birthday_idx').on(t.ownerId, t.birthday, t.id),
-    index('contacts_owner_birthday_md_idx').on(t.ownerId, t.birthdayMonthDay),
-    index('contacts_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
-  ],
+  (t) => {
+    const live = sql`${t.deletedAt} is null`;
+    return [
+      uniqueIndex('contacts_owner_uid_key').on(t.ownerId, t.uid),
+      uniqueIndex('contacts_owner_href_key').on(t.ownerId, t.href),
+      index('contacts_owner_first_idx').on(t.ownerId, t.sortFirst, t.id).where(live),
+      index('contacts_owner_last_idx').on(t.ownerId, t.sortLast, t.id).where(live),
+      index('contacts_owner_created_idx').on(t.ownerId, t.createdAt, t.id).where(live),
+      index('contacts_owner_birthday_idx').on(t.ownerId, t.birthday, t.id).where(live),
+      index('contacts_owner_birthday_md_idx').on(t.ownerId, t.birthdayMonthDay).where(live),
+      index('contacts_owner_fav_first_idx')
+        .on(t.ownerId, t.sortFirst, t.id)
+        .where(sql`${t.favourite} and ${t.deletedAt} is null`),
+      index('contacts_owner_fav_last_idx')
+        .on(t.ownerId, t.sortLast, t.id)
+        .where(sql`${t.favourite} and ${t.deletedAt} is null`),
+      index('contacts_owner_revision_idx').on(t.ownerId, t.revision),
+      index('contacts_owner_trash_idx')
+        .on(t.ownerId, t.deletedAt, t.id)
+        .where(sql`${t.deletedAt} is not null`),
+      index('contacts_labels_gin').using('gin', t.labels),
+      index('contacts_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    ];
+  },
 );
+
+/** The app's rendition of a contact's photo (≤ 512 px JPEG, metadata stripped). */
+export const contactPhotos = pgTable('contact_photos', {
+  contactId: uuid('contact_id')
+    .primaryKey()
+    .references(() => contacts.id, { onDelete: 'cascade' }),
+  ownerId: uuid('owner_id').notNull(),
+  etag: varchar('etag', { length: 64 }).notNull(),
+  mime: varchar('mime', { length: 32 }).notNull(),
+  bytes: bytea('bytes').notNull(),
+});
+
+/** The owner's label list, empty labels included; cards' CATEGORIES stay the truth. */
+export const labels = pgTable(
+  'labels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: varchar('name', { length: 100 }).notNull(),
+    /** foldText(name): unique per owner, what contacts.labels holds. */
+    key: varchar('key', { length: 100 }).notNull(),
+  },
+  (t) => [uniqueIndex('labels_owner_key').on(t.ownerId, t.key)],
+);
+
+/** A contact deleted forever or purged: what CardDAV sync reports as removed. */
+export const contactTombstones = pgTable(
+  'contact_tombstones',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    href: varchar('href', { length: 255 }).notNull(),
+    uid: varchar('uid', { length: 255 }).notNull(),
+    revision: bigint('revision', { mode: 'number' }).notNull(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('contact_tombstones_owner_rev_idx').on(t.ownerId, t.revision)],
+);
+
+/** One-time data steps run after the SQL migrations (lib/db/data-migrations/). */
+export const dataMigrations = pgTable('data_migrations', {
+  name: varchar('name', { length: 100 }).primaryKey(),
+  appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Contact = typeof contacts.$inferSelect;
 export type NewContact = typeof contacts.$inferInsert;
+export type Label = typeof labels.$inferSelect;

@@ -93,7 +93,7 @@ describe('backup and restore of the embedded database', () => {
       expect((await restored.stop()).code).toBe(0);
       const contacts = await withEmbedded(dataDir, (sql) =>
         sql<{ id: string; first_name: string; last_name: string }>(
-          'select id, first_name, last_name from contacts',
+          'select id, given_name as first_name, family_name as last_name from contacts',
         ),
       );
       const byId = new Map(contacts.map((c) => [c.id, c]));

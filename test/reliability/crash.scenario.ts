@@ -158,12 +158,12 @@ describe('crash (kill -9) on the embedded database', () => {
     expect((await cycle.server.stop()).code).toBe(0);
     const rows = await withEmbedded(cycle.dataDir, (sql) =>
       sql<{ id: string; first_name: string; last_name: string }>(
-        'select id, first_name, last_name from contacts',
+        'select id, given_name as first_name, family_name as last_name from contacts',
       ),
     );
     const counts = await withEmbedded(cycle.dataDir, (sql) =>
       sql<{ username: string; contact_count: number; actual: number }>(
-        `select username, contact_count, (select count(*)::int from contacts c where c.owner_id = u.id) as actual from users u`,
+        `select username, contact_count, (select count(*)::int from contacts c where c.owner_id = u.id and c.deleted_at is null) as actual from users u`,
       ),
     );
     const byId = new Map(rows.map((r) => [r.id, r]));

@@ -112,7 +112,7 @@ describe.each(backends)('two writers ($name)', ({ start }) => {
     }
     const [row] = await backend.inspect((sql) =>
       sql<{ version: number; first_name: string }>(
-        'select version, first_name from contacts where id = $1',
+        'select version, given_name as first_name from contacts where id = $1',
         [id],
       ),
     );
@@ -143,8 +143,8 @@ describe.each(backends)('two writers ($name)', ({ start }) => {
     const rows = await backend.inspect((sql) =>
       sql<{ contact_count: number; actual: number; incomplete: number }>(
         `select u.contact_count,
-                (select count(*)::int from contacts c where c.owner_id = u.id) as actual,
-                (select count(*)::int from contacts c where c.owner_id = u.id and (c.last_name = '' or c.search_text = '')) as incomplete
+                (select count(*)::int from contacts c where c.owner_id = u.id and c.deleted_at is null) as actual,
+                (select count(*)::int from contacts c where c.owner_id = u.id and (c.family_name = '' or c.search_text = '')) as incomplete
            from users u where u.username = $1`,
         [name],
       ),

@@ -4,9 +4,13 @@ import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { buttonAction, formAction } from '@/lib/auth/action';
 import { CONTACT_FIELDS, type ContactValues } from '@/lib/contacts/fields';
-import { createContact, updateContact } from '@/lib/contacts/queries';
+import { createContact, getContact, trashContact, updateContact } from '@/lib/contacts/store';
+import {
+  legacyContact,
+  writeFromLegacy,
+  writeOverStored,
+} from '@/lib/contacts/store/legacy-bridge';
 import { contactSchema, isContactId } from '@/lib/contacts/validation';
-import { trashContact } from '@/lib/contacts/store';
 import { contactFormValues } from '@/lib/contacts/form-values';
 import { flash } from '@/lib/flash/flash';
 import type { FormState } from '@/lib/forms/form-state';
@@ -28,7 +32,7 @@ export const createContactAction = formAction<typeof contactSchema, 'user', Cont
   },
   async ({ data, session: { user } }) => {
     // The owner is always the signed-in user, never anything the form says.
-    const contact = await createContact(user.id, data);
+    const contact = await createContact(user.id, writeFromLegacy(data));
     getLogger().info({ event: 'contact_created', userId: user.id, contactId: contact.id });
     await flash('success', 'Contact saved.');
     redirect(`/contacts/${contact.id}`);
@@ -57,7 +61,10 @@ export const updateContactAction = formAction<typeof contactSchema, 'user', Cont
   },
   async ({ data, values, formData, session: { user } }) => {
     const { id, version } = editTarget(formData);
-    const result = await updateContact(user.id, id, version, data);
+    // The form edits eight fields; whatever else the card holds is kept.
+    const stored = await getContact(user.id, id);
+    if (!stored) notFound();
+    const result = await updateContact(user.id, id, version, writeOverStored(stored, data));
     if (result.status === 'not-found') notFound();
     if (result.status === 'conflict') {
       // The form now carries the current version: saving again is a deliberate choice.
@@ -65,7 +72,7 @@ export const updateContactAction = formAction<typeof contactSchema, 'user', Cont
         errors: {},
         values: { ...values, version: String(result.current.version) },
         message: CONFLICT_MESSAGE,
-        current: contactFormValues(result.current),
+        current: contactFormValues(legacyContact(result.current)),
       };
     }
     getLogger().info({ event: 'contact_updated', userId: user.id, contactId: id });

@@ -234,7 +234,7 @@ export async function compareWithDatabase(
     `select u.username,
             (select count(*)::int from sessions s where s.user_id = u.id) as sessions,
             u.contact_count,
-            (select count(*)::int from contacts c where c.owner_id = u.id) as actual
+            (select count(*)::int from contacts c where c.owner_id = u.id and c.deleted_at is null) as actual
        from users u`,
   );
   const stored = new Map(rows.map((r) => [r.username, r]));
@@ -259,7 +259,7 @@ export async function compareWithDatabase(
     first_name: string;
     last_name: string;
   }>(
-    'select u.username, c.id, c.first_name, c.last_name from contacts c join users u on u.id = c.owner_id',
+    'select u.username, c.id, c.given_name as first_name, c.family_name as last_name from contacts c join users u on u.id = c.owner_id where c.deleted_at is null',
   );
   const byId = new Map(storedContacts.map((c) => [c.id, c]));
   for (const [name, model] of users) {

@@ -3,7 +3,8 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { requireSession } from '@/lib/auth/session';
 import { contactName } from '@/lib/contacts/format';
-import { getContact } from '@/lib/contacts/queries';
+import { getContact } from '@/lib/contacts/store';
+import { legacyContact } from '@/lib/contacts/store/legacy-bridge';
 
 /**
  * The signed-in user's contact, or undefined: a malformed id, another user's contact and a
@@ -11,7 +12,8 @@ import { getContact } from '@/lib/contacts/queries';
  */
 const findContact = cache(async (id: string) => {
   const { user } = await requireSession();
-  return getContact(user.id, id);
+  const contact = await getContact(user.id, id);
+  return contact && legacyContact(contact);
 });
 
 /** The contact, or the 404 page (status 404) for an id this user cannot see. */

@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formAction } from '@/lib/auth/action';
 import { prepareImport, IMPORT_MAX_BYTES } from '@/lib/contacts/import';
-import { importContacts } from '@/lib/contacts/queries';
+import { applyImport } from '@/lib/contacts/store';
+import { writeFromLegacy } from '@/lib/contacts/store/legacy-bridge';
 import type { ParseProblem } from '@/lib/contacts/records';
 import { flash } from '@/lib/flash/flash';
 import type { FormState } from '@/lib/forms/form-state';
@@ -46,7 +47,10 @@ export const importContactsAction = formAction<typeof importSchema, 'user', Impo
         skippedCount: prepared.skipped?.length ?? 0,
       };
     }
-    const imported = await importContacts(user.id, prepared.inputs);
+    const { added: imported } = await applyImport(
+      user.id,
+      prepared.inputs.map((input) => ({ ...writeFromLegacy(input), rest: null, photo: null })),
+    );
     getLogger().info({
       event: 'contacts_imported',
       userId: user.id,

@@ -1,0 +1,142 @@
+import 'server-only';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { getDb } from '../../db/client';
+import { contacts } from '../../db/schema';
+import { cardColumns, cardPhotoOf, cardText, storedCardPhoto } from './card';
+import { newContactIds } from './ids';
+import { ensureLabels } from './label-list';
+import { readCard } from '../vcard/read';
+import { savePhoto } from './photos';
+import { ANALYZE_AFTER, refreshStatistics } from './statistics';
+import { addToCount, bumpRevision, type Tx } from './tx';
+import type { ImportCard, ImportResult } from './types';
+
+/** Cards per batch: one lookup by UID and one multi-row insert each. */
+const BATCH = 1000;
+
+interface Existing {
+  id: string;
+  uid: string;
+  card: string;
+  flags: unknown;
+  photoEtag: string | null;
+  deletedAt: Date | null;
+}
+
+/** True when saving `incoming` over `existing` would change nothing a person could see. */
+function sameCard(existing: Existing, incoming: ImportCard): boolean {
+  if (JSON.stringify(existing.flags) !== JSON.stringify(incoming.flags)) return false;
+  if ((incoming.photo?.etag ?? null) !== existing.photoEtag) return false;
+  // Both written by the same writer, so formatting differences in the stored text do not count.
+  const stored = readCard(existing.card);
+  const before = cardText({ ...stored.model, uid: existing.uid }, stored.rest, stored.photo);
+  const after = cardText(
+    { ...incoming.model, uid: existing.uid },
+    incoming.rest,
+    incoming.photo ? cardPhotoOf(incoming.photo) : stored.photo,
+  );
+  return before === after;
+}
+
+/**
+ * Saves imported cards by UID, in one transaction: a UID the owner has live updates that contact
+ * (unchanged when nothing differs), one in Trash is restored and updated, any other is added.
+ * New contacts are dated a millisecond apart, ending now, so "date added" keeps the file's order.
+ */
+export async function applyImport(ownerId: string, cards: ImportCard[]): Promise<ImportResult> {
+  const result: ImportResult = { added: 0, updated: 0, unchanged: 0, restored: 0 };
+  if (cards.length === 0) return result;
+  const db = await getDb();
+  const end = Date.now();
+  await db.transaction(async (tx) => {
+    const revision = await bumpRevision(tx, ownerId);
+    const seen = new Set<string>();
+    for (let start = 0; start < cards.length; start += BATCH) {
+      const batch = cards.slice(start, start + BATCH);
+      await applyBatch(tx, ownerId, batch, {
+        revision,
+        seen,
+        result,
+        dated: (i) => new Date(end - (cards.length - 1 - (start + i))),
+      });
+    }
+    await addToCount(tx, ownerId, result.added + result.restored);
+    await ensureLabels(
+      tx,
+      ownerId,
+      cards.flatMap((c) => c.model.labels),
+    );
+  });
+  if (result.added + result.restored >= ANALYZE_AFTER) await refreshStatistics(ownerId);
+  return result;
+}
+
+async function applyBatch(
+  tx: Tx,
+  ownerId: string,
+  batch: ImportCard[],
+  ctx: { revision: number; seen: Set<string>; result: ImportResult; dated: (i: number) => Date },
+): Promise<void> {
+  const uids = batch.map((c) => c.model.uid.trim()).filter(Boolean);
+  const found = uids.length
+    ? await tx
+        .select({
+          id: contacts.id,
+          uid: contacts.uid,
+          card: contacts.card,
+          flags: contacts.flags,
+          photoEtag: contacts.photoEtag,
+          deletedAt: contacts.deletedAt,
+        })
+        .from(contacts)
+        .where(and(eq(contacts.ownerId, ownerId), inArray(contacts.uid, uids)))
+    : [];
+  const byUid = new Map<string, Existing>(found.map((row) => [row.uid, row]));
+  const inserts = [];
+  const photos: { id: string; photo: ImportCard['photo'] }[] = [];
+  for (const [i, incoming] of batch.entries()) {
+    const wanted = incoming.model.uid.trim();
+    // A UID seen earlier in this file: a second card, not an update of the first.
+    const existing = wanted && !ctx.seen.has(wanted) ? byUid.get(wanted) : undefined;
+    if (!existing) {
+      const ids = newContactIds(wanted && !ctx.seen.has(wanted) ? wanted : '');
+      ctx.seen.add(ids.uid);
+      const model = { ...incoming.model, uid: ids.uid };
+      const photo = incoming.photo ? cardPhotoOf(incoming.photo) : null;
+      inserts.push({
+        ...ids,
+        ownerId,
+        revision: ctx.revision,
+        photoEtag: incoming.photo?.etag ?? null,
+        createdAt: ctx.dated(i),
+        ...cardColumns(model, incoming.rest, photo, incoming.flags),
+      });
+      if (incoming.photo) photos.push({ id: ids.id, photo: incoming.photo });
+      ctx.result.added += 1;
+      continue;
+    }
+    ctx.seen.add(wanted);
+    const trashed = existing.deletedAt !== null;
+    if (!trashed && sameCard(existing, incoming)) {
+      ctx.result.unchanged += 1;
+      continue;
+    }
+    const model = { ...incoming.model, uid: existing.uid };
+    const photo = incoming.photo ? cardPhotoOf(incoming.photo) : storedCardPhoto(existing.card);
+    await tx
+      .update(contacts)
+      .set({
+        ...cardColumns(model, incoming.rest, photo, incoming.flags),
+        photoEtag: incoming.photo?.etag ?? existing.photoEtag,
+        revision: ctx.revision,
+        deletedAt: null,
+        version: sql`${contacts.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(contacts.id, existing.id), eq(contacts.ownerId, ownerId)));
+    if (incoming.photo) photos.push({ id: existing.id, photo: incoming.photo });
+    ctx.result[trashed ? 'restored' : 'updated'] += 1;
+  }
+  if (inserts.length > 0) await tx.insert(contacts).values(inserts);
+  for (const { id, photo } of photos) await savePhoto(tx, ownerId, id, photo);
+}

@@ -1,0 +1,222 @@
+import 'server-only';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '../../db/client';
+import { contacts, users } from '../../db/schema';
+import { labelKey } from '../derive';
+import { searchPatterns } from '../normalize';
+import { toStoredContact } from './card';
+import { listColumns, liveOf, storedColumns } from './columns';
+import { isContactId } from './ids';
+import { getNameOrder } from './preferences';
+import {
+  PAGE_SIZE,
+  type ContactListItem,
+  type ContactPage,
+  type ContactSort,
+  type NameOrder,
+  type StoredContact,
+} from './types';
+
+/**
+ * Reading contacts. Every function takes the owner's id and filters by it in the WHERE: the data
+ * layer is the security boundary (ADR 007), so no caller reaches another user's contact by id.
+ */
+
+/** One contact, or undefined (a malformed id, another owner's, a trashed one unless asked). */
+export async function getContact(
+  ownerId: string,
+  id: string,
+  { includeTrashed = false }: { includeTrashed?: boolean } = {},
+): Promise<StoredContact | undefined> {
+  if (!isContactId(id)) return undefined;
+  const db = await getDb();
+  const [row] = await db
+    .select(storedColumns)
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.ownerId, ownerId),
+        eq(contacts.id, id),
+        includeTrashed ? undefined : sql`${contacts.deletedAt} is null`,
+      ),
+    )
+    .limit(1);
+  return row ? toStoredContact(row) : undefined;
+}
+
+const nameKey = (order: NameOrder) => (order === 'first' ? contacts.sortFirst : contacts.sortLast);
+
+// Each order ends on the id, so equal keys keep one order from page to page; each matches a
+// partial index on (owner_id, key, id) where deleted_at is null.
+function orderFor(sort: ContactSort, order: NameOrder): SQL[] {
+  if (sort === 'birthday') return [sql`${contacts.birthday} asc nulls last`, asc(contacts.id)];
+  if (sort === 'added') return [desc(contacts.createdAt), desc(contacts.id)];
+  return [asc(nameKey(order)), asc(contacts.id)];
+}
+
+export interface ListOptions {
+  q?: string;
+  sort?: ContactSort;
+  page?: number;
+  /** A label's key or name: only contacts with that label. */
+  label?: string;
+  favourites?: boolean;
+  /** Name sort order; the owner's saved choice when not given. */
+  nameOrder?: NameOrder;
+}
+
+const pageOf = (rows: ContactListItem[], page: number): ContactPage => ({
+  contacts: rows.slice(0, PAGE_SIZE),
+  page,
+  hasPrevious: page > 1,
+  hasNext: rows.length > PAGE_SIZE,
+});
+
+/** One page of the owner's live contacts, optionally filtered, in a stable order. */
+export async function listContacts(
+  ownerId: string,
+  options: ListOptions = {},
+): Promise<ContactPage> {
+  const { q = '', sort = 'name', label, favourites = false } = options;
+  const page = Math.max(1, Math.floor(options.page ?? 1)) || 1;
+  const nameOrder = options.nameOrder ?? (await getNameOrder(ownerId));
+  const filters = [
+    ...searchPatterns(q).map((p) => sql`${contacts.searchText} like ${p}`),
+    label ? sql`${contacts.labels} @> array[${labelKey(label)}]::text[]` : undefined,
+    favourites ? eq(contacts.favourite, true) : undefined,
+  ].filter((f): f is SQL => f !== undefined);
+  const db = await getDb();
+  const start = (page - 1) * PAGE_SIZE;
+  if (filters.length > 0 || sort !== 'name') {
+    const rows = await db
+      .select(listColumns)
+      .from(contacts)
+      .where(liveOf(ownerId, ...filters))
+      .orderBy(...orderFor(sort, nameOrder))
+      // One row more than a page tells whether there is a next page, without counting.
+      .limit(PAGE_SIZE + 1)
+      .offset(start);
+    return pageOf(rows, page);
+  }
+  // Favourites first, then everyone else, each by name: two index scans instead of sorting the
+  // whole book on (favourite, name), which no index could serve.
+  const order = orderFor('name', nameOrder);
+  const [{ count } = { count: 0 }] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(contacts)
+    .where(liveOf(ownerId, eq(contacts.favourite, true)));
+  const favs =
+    start < count
+      ? await db
+          .select(listColumns)
+          .from(contacts)
+          .where(liveOf(ownerId, eq(contacts.favourite, true)))
+          .orderBy(...order)
+          .limit(PAGE_SIZE + 1)
+          .offset(start)
+      : [];
+  const others =
+    favs.length > PAGE_SIZE
+      ? []
+      : await db
+          .select(listColumns)
+          .from(contacts)
+          .where(liveOf(ownerId, eq(contacts.favourite, false)))
+          .orderBy(...order)
+          .limit(PAGE_SIZE + 1 - favs.length)
+          .offset(Math.max(0, start - count));
+  return pageOf([...favs, ...others], page);
+}
+
+/** How many live contacts the owner has, from the counter kept with every change. */
+export async function countContacts(ownerId: string): Promise<number> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ count: users.contactCount })
+    .from(users)
+    .where(eq(users.id, ownerId));
+  return row?.count ?? 0;
+}
+
+const monthDay = (d: Date) => (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+
+/** Live contacts whose birthday falls within `days` days from `today` (inclusive), soonest first. */
+export async function listUpcomingBirthdays(
+  ownerId: string,
+  {
+    today = new Date(),
+    days = 30,
+    limit = 10,
+  }: { today?: Date; days?: number; limit?: number } = {},
+): Promise<ContactListItem[]> {
+  const start = monthDay(today);
+  const end = monthDay(new Date(today.getTime() + days * 86_400_000));
+  const md = contacts.birthdayMonthDay;
+  // Late December looks into January: the range wraps around the new year.
+  const inRange =
+    start <= end
+      ? sql`${md} between ${start} and ${end}`
+      : sql`(${md} >= ${start} or ${md} <= ${end})`;
+  const db = await getDb();
+  return db
+    .select(listColumns)
+    .from(contacts)
+    .where(liveOf(ownerId, inRange))
+    .orderBy(sql`case when ${md} >= ${start} then 0 else 1 end`, md, contacts.sortLast, contacts.id)
+    .limit(limit);
+}
+
+/** The owner's most recently added live contacts. */
+export async function listRecentContacts(ownerId: string, limit = 5): Promise<ContactListItem[]> {
+  const db = await getDb();
+  return db
+    .select(listColumns)
+    .from(contacts)
+    .where(liveOf(ownerId))
+    .orderBy(desc(contacts.createdAt), desc(contacts.id))
+    .limit(limit);
+}
+
+/** The owner's favourites, by name in the owner's name order. */
+export async function listFavourites(ownerId: string, limit = 10): Promise<ContactListItem[]> {
+  const order = await getNameOrder(ownerId);
+  const db = await getDb();
+  return db
+    .select(listColumns)
+    .from(contacts)
+    .where(liveOf(ownerId, eq(contacts.favourite, true)))
+    .orderBy(...orderFor('name', order))
+    .limit(limit);
+}
+
+/**
+ * Every live contact of the owner, oldest first, a batch at a time (exports of any size). The
+ * order of addition follows the table's physical order; an import of the export keeps it.
+ */
+export async function* iterateCards(
+  ownerId: string,
+  batchSize = 500,
+): AsyncGenerator<StoredContact> {
+  const db = await getDb();
+  // The cursor's time as text: a JavaScript Date would drop the microseconds.
+  let after: { createdAt: string; id: string } | undefined;
+  for (;;) {
+    const batch = await db
+      .select({ ...storedColumns, cursor: sql<string>`${contacts.createdAt}::text` })
+      .from(contacts)
+      .where(
+        liveOf(
+          ownerId,
+          after
+            ? sql`(${contacts.createdAt}, ${contacts.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`
+            : undefined,
+        ),
+      )
+      .orderBy(asc(contacts.createdAt), asc(contacts.id))
+      .limit(batchSize);
+    for (const row of batch) yield toStoredContact(row);
+    const last = batch.at(-1);
+    if (!last || batch.length < batchSize) return;
+    after = { createdAt: last.cursor, id: last.id };
+  }
+}
