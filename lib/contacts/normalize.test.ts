@@ -12,8 +12,30 @@ import {
 describe('search normalization', () => {
   it('folds case, accents, compatibility forms and spaces', () => {
     expect(foldText('  Zoë   ÅSTRÖM ')).toBe('zoe astrom');
-    expect(foldText('François Ørsted-Ñúñez')).toBe('francois ørsted-nunez');
+    expect(foldText('François Ørsted-Ñúñez')).toBe('francois orsted-nunez');
     expect(foldText('ｆｕｌｌｗｉｄｔｈ ﬁ')).toBe('fullwidth fi');
+  });
+
+  it('spells Latin letters without a decomposition in ASCII', () => {
+    expect(foldText('ø Ø ł Ł đ Đ æ Æ ß œ Œ ð þ')).toBe('o o l l d d ae ae ss oe oe d th');
+    expect(foldText('Østergaard')).toContain(foldText('ostergaard'));
+    expect(foldText('Łukasz Nowak')).toContain(foldText('lukasz'));
+    expect(foldText('Hauptstraße 5')).toContain(foldText('strasse'));
+    expect(foldText('Þórunn Æsa')).toBe('thorunn aesa');
+  });
+
+  it('strips marks before transliterating: Müller folds to muller, not mueller', () => {
+    expect(foldText('Müller')).toBe('muller');
+    expect(foldText('MÜLLER')).toBe(foldText('muller'));
+  });
+
+  it('leaves other scripts as typed, so a search in them still matches', () => {
+    expect(foldText('日本 太郎')).toBe('日本 太郎');
+    expect(foldText('山田 Łukasz 日本')).toBe('山田 lukasz 日本');
+    const stored = foldText('Дмитрий Иванов');
+    expect(stored).toContain(foldText('Дмитрий'));
+    expect(stored).toContain(foldText('иванов'));
+    expect(stored).not.toMatch(/[a-z]/);
   });
 
   it('keeps only digits of phone numbers', () => {

@@ -2,12 +2,19 @@
  * The one normalization behind sorting and searching: what is stored in name_sort and
  * search_text and what a search query is turned into must agree, so both come from here.
  */
+import anyAscii from 'any-ascii';
 
-/** NFKD, accents removed, lower case, single spaces: "Zoë  ÅSTRÖM" → "zoe astrom". */
+/**
+ * NFKD, marks removed, Latin letters without a decomposition (ø ł đ æ ß œ ð þ) spelled in ASCII,
+ * lower case, single spaces: "Zoë  ÅSTRÖM" → "zoe astrom", "Łukasz Østergaard" → "lukasz
+ * ostergaard". Marks go first so Müller folds to "muller", not German "mueller"; any-ascii runs
+ * on Latin-script runs only, so 日本 and Дмитрий stay searchable as typed.
+ */
 export function foldText(value: string): string {
   return value
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
+    .replace(/\p{Script=Latin}+/gu, anyAscii)
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,4 +1,5 @@
 import { ConfigError, getConfig } from '../config';
+import { startTrashPurge } from '../contacts/store/purge-schedule';
 import { openDatabase } from '../db/client';
 import { DataDirLockedError } from '../db/data-dir-lock';
 import { getLogger } from './log';
@@ -21,6 +22,7 @@ export async function startServerProcess(): Promise<void> {
       kind,
       dataDir: kind === 'pglite' ? config.DATA_DIR : undefined,
     });
+    startTrashPurge((event, message) => log.info(event, message));
   } catch (error) {
     if (error instanceof DataDirLockedError) {
       log.fatal({ event: 'data_dir_locked' }, error.message);

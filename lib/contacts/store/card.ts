@@ -16,9 +16,14 @@ export const cardPhotoOf = (photo: ProcessedPhoto): CardPhoto => ({
   bytes: photo.bytes,
 });
 
-/** The card text the app writes for a model (vCard 4.0). */
-export function cardText(model: ContactModel, rest: CardRest | null, photo: CardPhoto | null) {
-  return writeCard(model, rest, photo, '4.0');
+/** The card text the app writes for a model (vCard 4.0), with REV when `rev` is given. */
+export function cardText(
+  model: ContactModel,
+  rest: CardRest | null,
+  photo: CardPhoto | null,
+  rev?: Date,
+) {
+  return writeCard(model, rest, photo, '4.0', { rev });
 }
 
 /** Every column a save writes: the card, its ETag and the columns derived from it. */
@@ -27,8 +32,9 @@ export function cardColumns(
   rest: CardRest | null,
   photo: CardPhoto | null,
   flags: ContactFlag[],
+  rev = new Date(),
 ) {
-  const card = cardText(model, rest, photo);
+  const card = cardText(model, rest, photo, rev);
   return {
     card,
     cardVersion: '4.0',

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { getDb } from '../../db/client';
@@ -18,17 +18,6 @@ import {
   getContactPhoto,
 } from './index';
 import { newOwner, person, write } from './test-helpers';
-
-vi.mock('../vcard/write', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../vcard/write')>();
-  const { orFake, fakes } = await import('./fake-vcard-mock');
-  return { ...real, writeCard: orFake(real.writeCard, fakes.writeCard) };
-});
-vi.mock('../vcard/read', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../vcard/read')>();
-  const { orFake, fakes } = await import('./fake-vcard-mock');
-  return { ...real, readCard: orFake(real.readCard, fakes.readCard) };
-});
 
 async function syncRevision(ownerId: string): Promise<number> {
   const db = await getDb();
@@ -227,6 +216,24 @@ describe('listing and searching', () => {
     });
     expect(names({ contacts: wrap })).toEqual(['Ada', 'Alan', 'Zoë']);
     expect(wrap.map((c) => c.birthday)).toEqual(['1985-12-10', null, '1990-01-05']);
+  });
+});
+
+describe('search folding', () => {
+  it('finds letters NFKD leaves alone (ø, ł, ß…) typed without them, and CJK as typed', async () => {
+    const user = await newOwner('fold');
+    for (const [given, family] of [
+      ['Søren', 'Østergaard'],
+      ['Łukasz', 'Straße'],
+      ['太郎', '日本'],
+    ])
+      await createContact(user, write({ given, family }));
+    const found = async (q: string) =>
+      (await listContacts(user, { q })).contacts.map((c) => c.displayName);
+    expect(await found('ostergaard')).toEqual(['Søren Østergaard']);
+    expect(await found('soren')).toEqual(['Søren Østergaard']);
+    expect(await found('lukasz strasse')).toEqual(['Łukasz Straße']);
+    expect(await found('日本')).toEqual(['太郎 日本']);
   });
 });
 

@@ -1,11 +1,82 @@
-import type { ParsedCard, ParsedVCardFile } from './types';
+import { readRawCard } from './read-card';
+import { tokenize } from './tokenize';
+import type { CardProblem, ParsedCard, ParsedVCardFile } from './types';
+
+/**
+ * The file as one char per byte, so each property is decoded in its own CHARSET. UTF-16 (with a
+ * byte-order mark, or without one when every other byte of the start is NUL) is decoded first and
+ * re-encoded as UTF-8; then CHARSET parameters no longer describe the bytes and are ignored.
+ */
+function byteString(bytes: Uint8Array): { s: string; utf8Only: boolean } {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
+    return { s: b.subarray(3).toString('latin1'), utf8Only: false };
+  }
+  let utf16: 'utf-16le' | 'utf-16be' | null = null;
+  let skip = 0;
+  if (b[0] === 0xff && b[1] === 0xfe) [utf16, skip] = ['utf-16le', 2];
+  else if (b[0] === 0xfe && b[1] === 0xff) [utf16, skip] = ['utf-16be', 2];
+  else {
+    const n = Math.min(b.length - (b.length % 2), 2048);
+    let oddNul = 0;
+    let evenNul = 0;
+    for (let i = 0; i < n; i += 2) {
+      if (b[i] === 0) evenNul++;
+      if (b[i + 1] === 0) oddNul++;
+    }
+    if (n >= 4 && oddNul >= (n / 2) * 0.9 && evenNul === 0) utf16 = 'utf-16le';
+    else if (n >= 4 && evenNul >= (n / 2) * 0.9 && oddNul === 0) utf16 = 'utf-16be';
+  }
+  if (!utf16) return { s: b.toString('latin1'), utf8Only: false };
+  const text = new TextDecoder(utf16).decode(b.subarray(skip));
+  return { s: Buffer.from(text, 'utf8').toString('latin1'), utf8Only: true };
+}
+
+/** The card's text from the byte string, as Unicode with CRLF line ends. */
+function sourceText(s: string, start: number, end: number): string {
+  const text = Buffer.from(s.slice(start, end), 'latin1').toString('utf8');
+  return `${text.split(/\r\n|\r|\n/).join('\r\n')}\r\n`;
+}
+
+function readAll(s: string, utf8Only: boolean, maxCards: number): ParsedVCardFile {
+  const out: ParsedVCardFile = { cards: [], problems: [], tooMany: false };
+  const fileProblem = (line: number, reason: string): void => {
+    out.problems.push({ where: `Line ${line}`, reason });
+  };
+  let count = 0;
+  for (const raw of tokenize(s, fileProblem)) {
+    if (count++ >= maxCards) {
+      out.tooMany = true;
+      break;
+    }
+    const where = `Card ${raw.number} (line ${raw.line})`;
+    if (raw.broken) {
+      out.problems.push({ where, reason: `${raw.broken}; not imported.` });
+      continue;
+    }
+    out.cards.push(readRawCard(raw, { utf8Only }, () => sourceText(s, raw.start, raw.end)));
+  }
+  return out;
+}
 
 /** Reads every card of a file (2.1, 3.0, 4.0 as exporters write them), in linear time. */
-export function readVCardFile(_bytes: Uint8Array, _maxCards: number): ParsedVCardFile {
-  throw new Error('readVCardFile: being written on the vcard branch');
+export function readVCardFile(bytes: Uint8Array, maxCards: number): ParsedVCardFile {
+  const { s, utf8Only } = byteString(bytes);
+  return readAll(s, utf8Only, maxCards);
 }
 
 /** Reads one stored card (the text the data layer keeps). */
-export function readCard(_text: string): ParsedCard {
-  throw new Error('readCard: being written on the vcard branch');
+export function readCard(text: string): ParsedCard {
+  const file = readAll(Buffer.from(text, 'utf8').toString('latin1'), true, 1);
+  const card = file.cards[0];
+  if (card) return card;
+  const problems: CardProblem[] = file.problems.length
+    ? file.problems
+    : [{ where: 'Card 1', reason: 'no BEGIN:VCARD' }];
+  const empty = readRawCard(
+    { number: 1, line: 1, start: 0, end: 0, lines: [], problems: [] },
+    { utf8Only: true },
+    () => null,
+  );
+  return { ...empty, problems };
 }

@@ -6,7 +6,10 @@ import type { ContactModel } from '../model';
  * SOUND, unknown parameters…), carried so a card comes out with nothing lost.
  */
 export interface CardRest {
+  /** RestProperty objects (rest.ts); plain data, safe to keep as JSON. */
   readonly properties: readonly unknown[];
+  /** The version the properties are written in ('3.0' for converted 2.1); converted on write. */
+  readonly version?: '3.0' | '4.0';
 }
 
 /** A photo as the card holds it: embedded bytes, or a link the app does not fetch. */
@@ -29,6 +32,11 @@ export interface ParsedCard {
   model: ContactModel;
   rest: CardRest;
   photo: CardPhoto | null;
+  /**
+   * The card's own text (CRLF line ends) when it can be stored as sent: 3.0 or 4.0, every value
+   * valid UTF-8, no CHARSET or QUOTED-PRINTABLE. Null otherwise: write it with writeCard.
+   */
+  source: string | null;
   /** Values that could not be read at all (e.g. bytes invalid in their charset), for the summary. */
   problems: CardProblem[];
 }

@@ -1,22 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { readCard } from '../../contacts/vcard/read';
 import { migrationsFolder, type Db } from '../client';
 import { runDataMigrations } from './index';
-
-vi.mock('../../contacts/vcard/write', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../contacts/vcard/write')>();
-  const { orFake, fakes } = await import('../../contacts/store/fake-vcard-mock');
-  return { ...real, writeCard: orFake(real.writeCard, fakes.writeCard) };
-});
-vi.mock('../../contacts/vcard/read', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../contacts/vcard/read')>();
-  const { orFake, fakes } = await import('../../contacts/store/fake-vcard-mock');
-  return { ...real, readCard: orFake(real.readCard, fakes.readCard) };
-});
 
 /** A migrations folder holding only the migrations before complete cards (0000 and 0001). */
 function oldMigrationsFolder(): string {
@@ -147,7 +136,9 @@ describe.each(kinds)('migrating contacts from the eight-field schema (%s)', (_ki
           select id, ${row.first_name}, ${row.last_name}, ${row.birthday}, ${row.birthday_month_day},
             ${row.email}, ${row.website}, ${row.work_phone}, ${row.home_phone}, ${row.mobile_phone},
             ${row.notes}, 'x', 'x'
-          from users where username_key = 'old' returning id`)) as unknown as { rows: { id: string }[] };
+          from users where username_key = 'old' returning id`)) as unknown as {
+          rows: { id: string }[];
+        };
         ids.push(result.rows[0]!.id);
       }
 
@@ -159,7 +150,9 @@ describe.each(kinds)('migrating contacts from the eight-field schema (%s)', (_ki
         select id, uid, href, card, etag, derived_version, display_name, given_name, family_name,
           primary_email, primary_phone, birthday::text as birthday, birthday_month_day, search_text,
           sort_last, revision, deleted_at
-        from contacts order by display_name desc`)) as unknown as { rows: Record<string, unknown>[] };
+        from contacts order by display_name desc`)) as unknown as {
+        rows: Record<string, unknown>[];
+      };
       const [zoe, grace] = rows.rows as Record<string, string | number | null>[];
       expect(zoe).toMatchObject({
         uid: `urn:uuid:${ids[0]}`,
@@ -177,7 +170,13 @@ describe.each(kinds)('migrating contacts from the eight-field schema (%s)', (_ki
       expect(Number(zoe!.revision)).toBe(1);
       expect(String(zoe!.etag)).toMatch(/^[0-9a-f]{64}$/);
       expect(String(zoe!.search_text).split(' ')).toEqual(
-        expect.arrayContaining(['zoe', 'angstrom;', 'zoe@example.org', '2133734253', '02079460958']),
+        expect.arrayContaining([
+          'zoe',
+          'angstrom;',
+          'zoe@example.org',
+          '2133734253',
+          '02079460958',
+        ]),
       );
       const card = readCard(String(zoe!.card)).model;
       expect(card.uid).toBe(`urn:uuid:${ids[0]}`);
@@ -192,10 +191,16 @@ describe.each(kinds)('migrating contacts from the eight-field schema (%s)', (_ki
       ]);
       expect(card.note).toBe(NOTE);
 
-      expect(grace).toMatchObject({ display_name: 'Grace', birthday: null, birthday_month_day: 1209 });
+      expect(grace).toMatchObject({
+        display_name: 'Grace',
+        birthday: null,
+        birthday_month_day: 1209,
+      });
       const graceCard = readCard(String(grace!.card)).model;
       expect(graceCard.birthday).toBe('--12-09');
-      expect(graceCard.phones).toEqual([{ value: '+1 (202) 555-0143', label: 'mobile', pref: false }]);
+      expect(graceCard.phones).toEqual([
+        { value: '+1 (202) 555-0143', label: 'mobile', pref: false },
+      ]);
 
       const users = (await db.execute(
         sql`select contact_count, sync_revision from users`,
@@ -204,5 +209,6 @@ describe.each(kinds)('migrating contacts from the eight-field schema (%s)', (_ki
     } finally {
       await opened.close();
     }
-  });
+    // Two fresh databases and every migration: slow on a busy machine, never a hang.
+  }, 120_000);
 });

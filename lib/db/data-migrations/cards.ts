@@ -35,6 +35,7 @@ export async function convertLegacyContacts(
         homePhone: contacts.homePhone,
         mobilePhone: contacts.mobilePhone,
         notes: contacts.notes,
+        updatedAt: contacts.updatedAt,
       })
       .from(contacts)
       .where(and(gt(contacts.id, after), eq(contacts.derivedVersion, 0)))
@@ -44,10 +45,10 @@ export async function convertLegacyContacts(
     await db.transaction(async (tx) => {
       for (const row of rows) {
         const model = modelFromLegacy(row, row.uid);
-        // Revision 1: the first state a sync client can see.
+        // REV: when it last changed; revision 1: the first state a sync client can see.
         await tx
           .update(contacts)
-          .set({ ...cardColumns(model, null, null, []), revision: 1 })
+          .set({ ...cardColumns(model, null, null, [], row.updatedAt), revision: 1 })
           .where(eq(contacts.id, row.id));
       }
     });

@@ -9,15 +9,16 @@ import { convertLegacyContacts } from './cards';
  * openDatabase() right after the SQL migrations and recorded in data_migrations. Each step is
  * safe to run again after an interruption.
  */
-const STEPS: { name: string; run: (db: Db, log: (message: string) => void) => Promise<unknown> }[] = [
-  {
-    name: '0002-cards',
-    run: (db, log) =>
-      convertLegacyContacts(db, (done) => {
-        if (done % 10_000 === 0) log(`contacts converted to cards: ${done}`);
-      }),
-  },
-];
+const STEPS: { name: string; run: (db: Db, log: (message: string) => void) => Promise<unknown> }[] =
+  [
+    {
+      name: '0002-cards',
+      run: (db, log) =>
+        convertLegacyContacts(db, (done) => {
+          if (done % 10_000 === 0) log(`contacts converted to cards: ${done}`);
+        }),
+    },
+  ];
 
 export async function runDataMigrations(
   db: Db,

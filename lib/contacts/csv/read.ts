@@ -1,0 +1,139 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import type { ContactModel } from '../model';
+import type { CardProblem } from '../vcard/types';
+import { columnsFor } from './columns';
+import { contactFromRow, type Extra } from './row';
+
+export interface CsvRecord {
+  /** "Line 12": the line the record starts on, for the import summary. */
+  where: string;
+  model: ContactModel;
+  extras: Extra[];
+}
+export interface ParsedCsvFile {
+  records: CsvRecord[];
+  problems: CardProblem[];
+  /** True when the file holds more records than the cap (reading stopped there). */
+  tooMany: boolean;
+}
+
+/** A cell longer than this stops the parser (memory bound); the note cap is far below it. */
+export const MAX_CELL = 200_000;
+/** Broken records the reader works around before it gives up on the rest of the file. */
+const MAX_RECOVERIES = 20;
+
+interface Row {
+  cells: string[];
+  line: number;
+}
+
+/** The delimiter the header line uses most: `,` (Google, Outlook), `;` (spreadsheets) or tab. */
+export function sniffDelimiter(text: string): string {
+  const end = text.search(/[\r\n]/);
+  const first = end < 0 ? text : text.slice(0, end);
+  const count = (c: string) => first.split(c).length - 1;
+  return [';', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
+}
+
+const OPTIONS = {
+  relax_column_count: true,
+  relax_quotes: true,
+  max_record_size: MAX_CELL,
+  record_delimiter: ['\r\n', '\n', '\r'],
+};
+
+/** The text from line `line` (1-based, counting CRLF once) to the end. */
+function fromLine(text: string, line: number): string {
+  const breaks = /\r\n|\r|\n/g;
+  for (let l = 1; l < line; l++) if (!breaks.exec(text)) return '';
+  return text.slice(breaks.lastIndex);
+}
+
+/**
+ * Parses the rows; a record csv-parse cannot read (a quote never closed, an oversized cell) is
+ * read again as one line without quotes, reported, and parsing resumes on the next line.
+ */
+function parseRows(text: string, delimiter: string, limit: number, problems: CardProblem[]): Row[] {
+  const rows: Row[] = [];
+  let start = 1;
+  for (let recoveries = 0; start > 0 && rows.length < limit; recoveries++) {
+    const offset = start - 1;
+    let lastEnd = offset;
+    let doubled = 0;
+    const segment = start === 1 ? text : fromLine(text, start);
+    try {
+      parse(segment, {
+        ...OPTIONS,
+        delimiter,
+        to: limit - rows.length,
+        on_record: (record, context) => {
+          rows.push({ cells: record, line: lastEnd + 1 });
+          // csv-parse counts a CRLF inside a quoted cell as two lines.
+          for (const cell of record) doubled += cell.split('\r\n').length - 1;
+          lastEnd = offset + context.lines - doubled;
+          return null;
+        },
+      });
+      return rows;
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      const broken = lastEnd + 1;
+      if (recoveries >= MAX_RECOVERIES) {
+        problems.push({
+          where: `Line ${broken}`,
+          reason: `${describe(error)}; too many broken lines, the rest of the file was not read`,
+        });
+        return rows;
+      }
+      const line = fromLine(segment, broken - offset).split(/\r\n|\r|\n/, 1)[0] ?? '';
+      try {
+        const [cells] = parse(line, { ...OPTIONS, delimiter, quote: false }) as string[][];
+        if (cells) rows.push({ cells, line: broken });
+        problems.push({
+          where: `Line ${broken}`,
+          reason: `${describe(error)}; this line was read without quotes`,
+        });
+      } catch {
+        problems.push({
+          where: `Line ${broken}`,
+          reason: `${describe(error)}; this line was not read`,
+        });
+      }
+      start = broken + 1;
+      if (!fromLine(text, start)) return rows;
+    }
+  }
+  return rows;
+}
+
+function describe(error: CsvError): string {
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'a quote opened here is never closed';
+  if (error.code === 'CSV_MAX_RECORD_SIZE')
+    return `a value is longer than ${MAX_CELL.toLocaleString('en')} characters`;
+  return 'the line could not be read as CSV';
+}
+
+/** Reads a CSV export (text already decoded) into contacts, at most `maxRecords` of them. */
+export function readCsvFile(text: string, maxRecords: number): ParsedCsvFile {
+  const problems: CardProblem[] = [];
+  const body = text.replace(/^\ufeff/, '');
+  const rows = parseRows(body, sniffDelimiter(body), maxRecords + 2, problems);
+  const [header, ...data] = rows;
+  if (!header) return { records: [], problems, tooMany: false };
+  const headers = header.cells.map((h) => h.trim());
+  const columns = columnsFor(headers);
+  if (!columns.some(Boolean)) {
+    problems.push({
+      where: 'Line 1',
+      reason:
+        'no column names this app knows (e.g. "First Name", "E-mail Address"): is the first line a header?',
+    });
+  }
+  const tooMany = data.length > maxRecords;
+  const records: CsvRecord[] = [];
+  for (const row of data.slice(0, maxRecords)) {
+    if (row.cells.every((c) => !c.trim())) continue;
+    records.push({ where: `Line ${row.line}`, ...contactFromRow(headers, columns, row.cells) });
+  }
+  return { records, problems, tooMany };
+}
