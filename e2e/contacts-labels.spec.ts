@@ -23,7 +23,7 @@ test.describe('labels', () => {
 
     await page.getByLabel('New label').fill('family');
     await page.getByRole('button', { name: 'Create label' }).click();
-    await expect(page.getByRole('alert')).not.toBeEmpty();
+    await expect(page.getByRole('alert').filter({ hasText: /already/i })).toBeVisible();
     await expect(labels.getByRole('listitem')).toHaveCount(1);
 
     await page.getByLabel('New name for “Family”').fill('Relatives');
