@@ -52,6 +52,8 @@ test.describe('labels', () => {
     ]);
     await page.goto('/contacts');
     const filter = page.getByRole('navigation', { name: 'Filter' });
+    // The import's CATEGORIES became labels (checked first: a click would wait for the test's time).
+    await expect(filter.getByRole('link', { name: 'Work (2)' })).toBeVisible();
     await filter.getByRole('link', { name: 'Work (2)' }).click();
     await expect(page).toHaveURL(/\/contacts\?label=/);
     await expectNames(page, ['Grace Hopper', 'Ada Lovelace']);
