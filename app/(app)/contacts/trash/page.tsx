@@ -57,12 +57,8 @@ export default async function TrashPage({ searchParams }: { searchParams: Search
                       Restore
                     </button>
                   </form>
-                  <Link
-                    href={`/contacts/trash/${c.id}/delete`}
-                    className="button danger"
-                    aria-label={`Delete ${c.displayName} forever`}
-                  >
-                    Delete forever
+                  <Link href={`/contacts/trash/${c.id}/delete`} className="button danger">
+                    Delete forever<span className="visually-hidden">: {c.displayName}</span>
                   </Link>
                 </div>
               </li>
