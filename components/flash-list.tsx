@@ -38,8 +38,10 @@ export function FlashList({ messages }: { messages: FlashMessage[] }) {
     visible
       .filter((m) => kinds.includes(m.kind))
       .map((m) => (
-        <p key={m.id} className={`flash flash-${m.kind}`}>
+        // A div, not a p: a message may hold a form (its button), which a p cannot.
+        <div key={m.id} className={`flash flash-${m.kind}`}>
           <span>{m.text}</span>
+          {m.action ? <FlashActionForm action={m.action} /> : null}
           {hydrated ? (
             <button
               type="button"
@@ -50,7 +52,7 @@ export function FlashList({ messages }: { messages: FlashMessage[] }) {
               ×
             </button>
           ) : null}
-        </p>
+        </div>
       ));
 
   return (
@@ -58,5 +60,19 @@ export function FlashList({ messages }: { messages: FlashMessage[] }) {
       <div role="status">{list(['success', 'info'])}</div>
       <div role="alert">{list(['warning', 'error'])}</div>
     </div>
+  );
+}
+
+/** The message's button: a plain form POST (a route handler), so it works without JavaScript. */
+function FlashActionForm({ action }: { action: NonNullable<FlashMessage['action']> }) {
+  return (
+    <form method="post" action={action.path} className="flash-action">
+      {Object.entries(action.fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className="link-button">
+        {action.label}
+      </button>
+    </form>
   );
 }

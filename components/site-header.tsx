@@ -25,6 +25,12 @@ export function SiteHeader({ user, logoutAction }: SiteHeaderProps) {
             <li>
               <Link href="/contacts/new">Add contact</Link>
             </li>
+            <li>
+              <Link href="/contacts/labels">Labels</Link>
+            </li>
+            <li>
+              <Link href="/contacts/trash">Trash</Link>
+            </li>
           </ul>
         </nav>
         <div className="account-nav">

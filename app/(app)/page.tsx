@@ -1,21 +1,29 @@
 import Link from 'next/link';
 import { requireSession } from '@/lib/auth/session';
-import { contactName, countSentence, formatBirthday, formatDate } from '@/lib/contacts/format';
-import { countContacts, listRecentContacts, listUpcomingBirthdays } from '@/lib/contacts/store';
+import { countSentence, formatBirthday, formatDate } from '@/lib/contacts/format';
 import {
-  legacySummary,
-  type LegacySummary as ContactSummary,
-} from '@/lib/contacts/store/legacy-bridge';
+  countContacts,
+  listFavourites,
+  listRecentContacts,
+  listUpcomingBirthdays,
+  type ContactListItem,
+} from '@/lib/contacts/store';
+import { ContactAvatar } from './contacts/contact-avatar';
+import { FavouriteButton } from './contacts/favourite-button';
+import './contacts/lists.css';
 
 export const metadata = { title: 'Home · Contact Cards' };
 
+const FAVOURITES_SHOWN = 12;
+const RECENT_SHOWN = 5;
+
 /** "today", "tomorrow" or "in 12 days", and the age they turn when the year is known. */
-function whenAndAge(c: ContactSummary, today: Date): string {
+function whenAndAge(c: ContactListItem, today: Date): string {
   const md = c.birthdayMonthDay!;
   const year = today.getUTCFullYear();
   const todayUtc = Date.UTC(year, today.getUTCMonth(), today.getUTCDate());
-  let next = Date.UTC(year, Math.floor(md / 100) - 1, md % 100);
-  if (next < todayUtc) next = Date.UTC(year + 1, Math.floor(md / 100) - 1, md % 100);
+  const on = (y: number) => Date.UTC(y, Math.floor(md / 100) - 1, md % 100);
+  const next = on(year) < todayUtc ? on(year + 1) : on(year);
   const days = Math.round((next - todayUtc) / 86_400_000);
   const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
   if (!c.birthday) return when;
@@ -26,10 +34,11 @@ function whenAndAge(c: ContactSummary, today: Date): string {
 export default async function HomePage() {
   const { user } = await requireSession();
   const today = new Date();
-  const [count, birthdays, recent] = await Promise.all([
+  const [count, favourites, birthdays, recent] = await Promise.all([
     countContacts(user.id),
-    listUpcomingBirthdays(user.id, { today }).then((rows) => rows.map(legacySummary)),
-    listRecentContacts(user.id).then((rows) => rows.map(legacySummary)),
+    listFavourites(user.id, FAVOURITES_SHOWN),
+    listUpcomingBirthdays(user.id, { today }),
+    listRecentContacts(user.id, RECENT_SHOWN),
   ]);
   return (
     <section>
@@ -44,6 +53,34 @@ export default async function HomePage() {
         </Link>
         <Link href="/contacts/import">Import contacts</Link>
       </p>
+      <section aria-labelledby="favourites-heading">
+        <h2 id="favourites-heading">Favourites</h2>
+        {favourites.length === 0 ? (
+          <p className="muted">
+            No favourites yet. Press the star beside a contact to keep them here.
+          </p>
+        ) : (
+          <ul className="card-list">
+            {favourites.map((c) => (
+              <li key={c.id} className="card-row">
+                <ContactAvatar id={c.id} name={c.displayName} photoEtag={c.photoEtag} />
+                <div className="card-text">
+                  <Link href={`/contacts/${c.id}`}>{c.displayName}</Link>
+                  {c.primaryPhone || c.primaryEmail ? (
+                    <span className="muted">{c.primaryPhone || c.primaryEmail}</span>
+                  ) : null}
+                </div>
+                <FavouriteButton id={c.id} name={c.displayName} favourite back="/" />
+              </li>
+            ))}
+          </ul>
+        )}
+        {favourites.length === FAVOURITES_SHOWN ? (
+          <p>
+            <Link href="/contacts?favourites=1">All favourites</Link>
+          </p>
+        ) : null}
+      </section>
       <div className="home-grid">
         <section aria-labelledby="birthdays-heading">
           <h2 id="birthdays-heading">Birthdays in the next 30 days</h2>
@@ -53,7 +90,7 @@ export default async function HomePage() {
             <ul>
               {birthdays.map((c) => (
                 <li key={c.id}>
-                  <Link href={`/contacts/${c.id}`}>{contactName(c)}</Link>:{' '}
+                  <Link href={`/contacts/${c.id}`}>{c.displayName}</Link>:{' '}
                   {formatBirthday(null, c.birthdayMonthDay)} ({whenAndAge(c, today)})
                 </li>
               ))}
@@ -70,7 +107,7 @@ export default async function HomePage() {
             <ul>
               {recent.map((c) => (
                 <li key={c.id}>
-                  <Link href={`/contacts/${c.id}`}>{contactName(c)}</Link>{' '}
+                  <Link href={`/contacts/${c.id}`}>{c.displayName}</Link>{' '}
                   <span className="muted">added {formatDate(c.createdAt)}</span>
                 </li>
               ))}

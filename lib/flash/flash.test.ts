@@ -14,6 +14,19 @@ describe('flash sealing', () => {
     expect(new Set(messages.map((m) => m.id)).size).toBe(2);
   });
 
+  it('carries a button that posts to a path of this site', async () => {
+    const action = { label: 'Undo', path: '/contacts/trash/restore', fields: { id: 'abc' } };
+    const [message] = await unsealFlash(
+      await sealFlash(appendMessage([], 'success', 'Contact deleted.', action)),
+    );
+    expect(message?.action).toEqual(action);
+    // An absolute or protocol-relative target is not ours: the whole cookie reads as nothing.
+    for (const path of ['https://evil.example/x', '//evil.example/x', '/\\evil.example']) {
+      const sealed = await sealFlash(appendMessage([], 'success', 'x', { ...action, path }));
+      expect(await unsealFlash(sealed)).toEqual([]);
+    }
+  });
+
   it('caps the count and the length of messages', async () => {
     let queue = appendMessage([], 'info', 'x'.repeat(FLASH_MAX_TEXT + 50));
     expect(queue[0]!.text).toHaveLength(FLASH_MAX_TEXT);

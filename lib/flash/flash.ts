@@ -21,10 +21,26 @@ export const FLASH_MAX_TEXT = 300;
 const FLASH_MAX_COOKIE = 3500;
 const FLASH_TTL_SECONDS = 300;
 
+/**
+ * A button shown with the message ("Undo"): a plain form that POSTs `fields` to `path` (a route
+ * handler of this app), so it works without JavaScript. The cookie is sealed, so only the server
+ * writes these; the handler still checks the session and the owner like any other request.
+ */
+const actionSchema = z.object({
+  label: z.string().min(1).max(40),
+  path: z
+    .string()
+    .max(200)
+    .regex(/^\/(?![/\\])/, 'a path of this site'),
+  fields: z.record(z.string().max(40), z.string().max(200)),
+});
+export type FlashAction = z.infer<typeof actionSchema>;
+
 const messageSchema = z.object({
   id: z.string().max(32),
   kind: z.enum(FLASH_KINDS),
   text: z.string().max(FLASH_MAX_TEXT),
+  action: actionSchema.optional(),
 });
 const messagesSchema = z.array(messageSchema).max(FLASH_MAX_MESSAGES);
 export type FlashMessage = z.infer<typeof messageSchema>;
@@ -49,11 +65,13 @@ export function appendMessage(
   queue: FlashMessage[],
   kind: FlashKind,
   text: string,
+  action?: FlashAction,
 ): FlashMessage[] {
-  const message = {
+  const message: FlashMessage = {
     id: crypto.randomBytes(6).toString('base64url'),
     kind,
     text: text.slice(0, FLASH_MAX_TEXT),
+    ...(action ? { action } : {}),
   };
   return [...queue, message].slice(-FLASH_MAX_MESSAGES);
 }
@@ -63,8 +81,8 @@ export function sealFlash(messages: FlashMessage[]): Promise<string> {
   return sealData({ messages }, { password: sealPasswords(), ttl: FLASH_TTL_SECONDS });
 }
 
-/** Queues a message for the next page the browser shows. */
-export async function flash(kind: FlashKind, text: string): Promise<void> {
+/** Queues a message for the next page the browser shows, with an optional button (an Undo). */
+export async function flash(kind: FlashKind, text: string, action?: FlashAction): Promise<void> {
   const requestHeaders = await headers();
   const jar = await cookies();
   const https = isHttps(requestHeaders);
@@ -75,7 +93,7 @@ export async function flash(kind: FlashKind, text: string): Promise<void> {
     ...(await unsealFlash(jar.get(nowName)?.value)),
     ...(await unsealFlash(jar.get(pendingName)?.value)),
   ];
-  const queue = appendMessage(queued, kind, text);
+  const queue = appendMessage(queued, kind, text, action);
   if (requestHeaders.has('next-action')) {
     // A JavaScript action's redirect is rendered inside this response, from the cookies set
     // here (Next forwards them by value). Max-Age=0 shows the messages in that render and tells

@@ -15,6 +15,7 @@ import { flash } from '@/lib/flash/flash';
 import { getLogger } from '@/lib/server/log';
 import type { ContactFormState } from './editor/editor-state';
 import { readEditorRequest } from './editor/save-contact';
+import { undoDelete } from './trash/undo';
 
 // The editor reads its many-row form itself (lib/contacts/form-model.ts, then checkContact); the
 // pipeline's schema only bounds the button that was pressed.
@@ -97,13 +98,14 @@ export const updateContactAction = formAction<typeof contactForm.schema, 'user',
   },
 );
 
-// A malformed id, another user's contact and a deleted one all get the same 404.
+// A malformed id, another user's contact and one already in Trash all get the same 404.
+/** Delete moves the contact to Trash (30 days); the message carries an Undo button. */
 export const deleteContactAction = buttonAction(
   { session: 'user', schema: z.object({ id: z.string().refine(isContactId) }) },
   async ({ data: { id }, session: { user } }) => {
     if (!(await trashContact(user.id, id))) notFound();
-    getLogger().info({ event: 'contact_deleted', userId: user.id, contactId: id });
-    await flash('success', 'Contact deleted.');
+    getLogger().info({ event: 'contact_trashed', userId: user.id, contactId: id });
+    await flash('success', 'Contact deleted.', undoDelete(id));
     redirect('/contacts');
   },
 );

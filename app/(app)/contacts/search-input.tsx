@@ -9,9 +9,9 @@ const DEBOUNCE_MS = 300;
 /**
  * The search field. Without JavaScript it is a plain field of a GET form; with it, the list also
  * follows what is typed (after a short pause), replacing the history entry rather than adding one
- * per keystroke. The form's button still submits at once.
+ * per keystroke. The form's button still submits at once. `keep`: the sort and filters.
  */
-export function SearchInput({ q, sort }: { q: string; sort: string }) {
+export function SearchInput({ q, keep }: { q: string; keep: [string, string][] }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const input = useRef<HTMLInputElement>(null);
@@ -29,7 +29,8 @@ export function SearchInput({ q, sort }: { q: string; sort: string }) {
     timer.current = setTimeout(() => {
       const params = new URLSearchParams();
       if (value.trim()) params.set('q', value.trim());
-      if (sort !== 'name') params.set('sort', sort);
+      // The sort and filters, after q: the same order as a submitted form gives.
+      for (const [name, v] of keep) params.set(name, v);
       const query = params.toString();
       startTransition(() => router.replace(query ? `/contacts?${query}` : '/contacts'));
     }, DEBOUNCE_MS);

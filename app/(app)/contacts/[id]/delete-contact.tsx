@@ -31,7 +31,7 @@ export function DeleteContact({ id, name }: { id: string; name: string }) {
       </button>
       <dialog ref={dialog} aria-labelledby="delete-heading" aria-describedby="delete-text">
         <h2 id="delete-heading">Delete {name}?</h2>
-        <p id="delete-text">This removes the contact. It cannot be undone.</p>
+        <p id="delete-text">The contact goes to the Trash, where it stays for 30 days.</p>
         <form action={deleteContactAction} className="actions">
           <input type="hidden" name="id" value={id} />
           <button type="submit" className="danger">

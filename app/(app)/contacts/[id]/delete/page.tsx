@@ -17,7 +17,9 @@ export default async function DeleteContactPage({ params }: Props) {
   return (
     <section className="narrow">
       <h1>Delete {name}?</h1>
-      <p>This removes the contact and everything saved with it. It cannot be undone.</p>
+      <p>
+        The contact goes to the Trash, where it stays for 30 days: you can restore it from there.
+      </p>
       <form action={deleteContactAction} className="actions">
         <input type="hidden" name="id" value={contact.id} />
         <button type="submit" className="danger">

@@ -1,0 +1,67 @@
+import Link from 'next/link';
+import { formatBirthday } from '@/lib/contacts/format';
+import type { ContactListItem } from '@/lib/contacts/store';
+import { ContactAvatar } from './contact-avatar';
+import { FavouriteButton } from './favourite-button';
+
+/**
+ * The list's rows: photo or initials, the name (the row's header, nothing else in it), then
+ * organisation, primary email and phone stacked in one cell so that 320 px never scrolls
+ * sideways, and the favourite star.
+ */
+export function ContactTable({
+  contacts,
+  caption,
+  back,
+  showBirthday = false,
+}: {
+  contacts: ContactListItem[];
+  caption: string;
+  back: string;
+  /** Sorted by birthday: say each one. */
+  showBirthday?: boolean;
+}) {
+  if (contacts.length === 0) return null;
+  return (
+    <table className="contacts-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <td className="avatar-cell" />
+          <th scope="col">Name</th>
+          <th scope="col">Details</th>
+          <th scope="col" className="star-cell">
+            <span className="visually-hidden">Favourite</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {contacts.map((c) => (
+          <tr key={c.id}>
+            <td className="avatar-cell">
+              <ContactAvatar id={c.id} name={c.displayName} photoEtag={c.photoEtag} />
+            </td>
+            <th scope="row">
+              <Link href={`/contacts/${c.id}`}>{c.displayName}</Link>
+            </th>
+            <td>
+              <div className="contact-details">
+                {c.organization ? <span>{c.organization}</span> : null}
+                {c.primaryEmail ? <span>{c.primaryEmail}</span> : null}
+                {c.primaryPhone ? <span>{c.primaryPhone}</span> : null}
+                {showBirthday && c.birthdayMonthDay != null ? (
+                  <span className="muted">
+                    Birthday {formatBirthday(c.birthday, c.birthdayMonthDay)}
+                  </span>
+                ) : null}
+              </div>
+            </td>
+            <td className="star-cell">
+              <FavouriteButton id={c.id} name={c.displayName} favourite={c.favourite} back={back} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
