@@ -145,6 +145,12 @@ describe.each(kinds)('migrating contacts from the eight-field schema (%s)', (_ki
         ids.push(result.rows[0]!.id);
       }
 
+      // Enough more to take three batches (and the VACUUM ANALYZE of a large step).
+      await db.execute(sql`
+        insert into contacts (owner_id, first_name, email, mobile_phone)
+        select u.id, 'Many ' || g, 'many' || g || '@example.com', '+1 202 555 0' || (100 + g % 800)
+        from users u, generate_series(1, 2500) g where u.username_key = 'old'`);
+
       await opened.migrate(migrationsFolder);
       expect(await runDataMigrations(db)).toEqual(['0002-cards']);
       expect(await runDataMigrations(db)).toEqual([]);
@@ -153,9 +159,13 @@ describe.each(kinds)('migrating contacts from the eight-field schema (%s)', (_ki
         select id, uid, href, card, etag, derived_version, display_name, given_name, family_name,
           primary_email, primary_phone, birthday::text as birthday, birthday_month_day, search_text,
           sort_last, revision, deleted_at
-        from contacts order by display_name desc`)) as unknown as {
+        from contacts where display_name not like 'Many %' order by display_name desc`)) as unknown as {
         rows: Record<string, unknown>[];
       };
+      const converted = (await db.execute(
+        sql`select count(*)::int as n from contacts where derived_version = 1 and card like 'BEGIN:VCARD%'`,
+      )) as unknown as { rows: { n: number }[] };
+      expect(converted.rows[0]!.n).toBe(2502);
       const [zoe, grace] = rows.rows as Record<string, string | number | null>[];
       expect(zoe).toMatchObject({
         uid: `urn:uuid:${ids[0]}`,
