@@ -1,9 +1,4 @@
 import {
-  type CountryCode,
-  isSupportedCountry,
-  parsePhoneNumberFromString,
-} from 'libphonenumber-js';
-import {
   addressHasValue,
   hasIdentity,
   type ContactFlag,
@@ -11,6 +6,20 @@ import {
   type LabelledValue,
   type PostalAddress,
 } from './model';
+import { formatPhone, isEmail, normalizeDate, normalizeUrl } from './checks/values';
+
+import {
+  Checker,
+  FIELD_LIMITS,
+  HARD_CAP_FACTOR,
+  MAX_ROWS,
+  MESSAGES,
+  type FieldError,
+  type Place,
+} from './checks/checker';
+
+export { formatPhone, isEmail, normalizeDate, normalizeUrl };
+export { FIELD_LIMITS, HARD_CAP_FACTOR, MAX_ROWS, MESSAGES, type FieldError };
 
 /**
  * One check for every way a contact comes in (editor, vCard, CSV): cleans each value, formats
@@ -24,149 +33,13 @@ export interface CheckOptions {
   /** Paths the person confirmed to keep as typed, e.g. 'phones.2.value'. */
   keepAsTyped?: Set<string>;
 }
-export interface FieldError {
-  /** 'phones.2.value', 'birthday', 'name.given'…; '' for the record as a whole. */
-  path: string;
-  message: string;
-}
 export interface CheckResult {
   model: ContactModel;
   flags: ContactFlag[];
   errors: FieldError[];
 }
 
-/** Caps in characters the editor accepts without asking ("soft"). */
-export const FIELD_LIMITS = {
-  uid: 500,
-  formattedName: 200,
-  namePart: 100,
-  nickname: 100,
-  organization: 200,
-  department: 200,
-  jobTitle: 200,
-  label: 100,
-  email: 254,
-  phone: 100,
-  url: 2048,
-  date: 100,
-  related: 200,
-  street: 500,
-  addressPart: 200,
-  category: 100,
-  note: 10_000,
-} as const;
-/** A value over its cap is kept in full (flagged) up to this many times the cap, else dropped. */
-export const HARD_CAP_FACTOR = 10;
-/** Rows per list field (phones, emails, labels…); more are dropped, named in a flag. */
-export const MAX_ROWS = 100;
-
-// PostgreSQL text cannot hold NUL or lone surrogates; other control characters are never meant.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/u;
-const DOMAIN_ONLY = /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?([/?#]\S*)?$/u;
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-
-export const MESSAGES = {
-  identity: 'Enter a name, an organisation, an email address or a phone number.',
-  email: 'Enter an email address like name@example.com.',
-  url: 'Enter a web address like https://example.com.',
-  date: 'Enter the date as YYYY-MM-DD (e.g. 1985-04-12), or --MM-DD without a year.',
-  future: 'Enter a date no later than today.',
-  phone: (region: string) =>
-    `Enter a valid phone number, with the country code (e.g. +44) unless it is in ${region}.`,
-  length: (cap: number) => `Use at most ${cap.toLocaleString('en')} characters.`,
-};
-
-/** Where a flag points: the list field and the row in the checked model. */
-interface Place {
-  field: string;
-  index?: number;
-}
-
-class Checker {
-  readonly flags: ContactFlag[] = [];
-  readonly errors: FieldError[] = [];
-  constructor(private readonly keep: Set<string>) {}
-
-  /** Cleans a text value and applies its cap; '' when the value had to be dropped. */
-  text(path: string, at: Place, raw: string, cap: number, multiline = false): string {
-    let v = raw.replace(LONE_SURROGATE, '\ufffd');
-    v = multiline ? v.replace(/\r\n?/g, '\n') : v.replace(/[\r\n\t]+/g, ' ');
-    v = v.replace(CONTROL, '').trim();
-    if (v.length <= cap) return v;
-    if (v.length > cap * HARD_CAP_FACTOR) {
-      const hard = cap * HARD_CAP_FACTOR;
-      this.flag(at, v, `dropped: longer than ${hard.toLocaleString('en')} characters`);
-      this.errors.push({ path, message: MESSAGES.length(cap) });
-      return '';
-    }
-    this.invalid(
-      path,
-      at,
-      v,
-      `kept in full: longer than ${cap.toLocaleString('en')} characters`,
-      MESSAGES.length(cap),
-    );
-    return v;
-  }
-
-  /** A value that failed its check: kept as typed with a flag, an error unless confirmed. */
-  invalid(path: string, at: Place, value: string, reason: string, message: string) {
-    this.flag(at, value, reason);
-    if (!this.keep.has(path)) this.errors.push({ path, message });
-  }
-
-  flag(at: Place, value: string, reason: string) {
-    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-    this.flags.push({ ...at, value: shown, reason });
-  }
-}
-
-/** Formats a valid phone number internationally ("+1 213 373 4253"); null when it is not one. */
-export function formatPhone(typed: string, region: string): string | null {
-  const country = isSupportedCountry(region) ? (region as CountryCode) : undefined;
-  const number = parsePhoneNumberFromString(typed, country);
-  return number?.isValid() ? number.formatInternational() : null;
-}
-
-/** https:// added to "www.example.com", http(s) normalised; other schemes as they are. */
-export function normalizeUrl(typed: string): string | null {
-  if (DOMAIN_ONLY.test(typed)) typed = `https://${typed}`;
-  if (!SCHEME.test(typed)) return null;
-  if (!/^https?:/i.test(typed)) return /\s/.test(typed) ? null : typed;
-  try {
-    const url = new URL(typed);
-    return url.hostname && !/\s/.test(typed) ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
-function isRealDate(y: number, m: number, d: number): boolean {
-  const date = new Date(Date.UTC(2000, m - 1, d));
-  date.setUTCFullYear(y);
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-/**
- * A date as YYYY-MM-DD or --MM-DD (compact forms and a trailing time accepted); 'invalid' for
- * text, 'future' for a date after `latest`.
- */
-export function normalizeDate(typed: string, latest: string | null): string | 'invalid' | 'future' {
-  let m = /^(\d{4})-?(\d{2})-?(\d{2})(?:T[\d:.]*(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(typed);
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (y < 1 || !isRealDate(y, mo, d)) return 'invalid';
-    const iso = `${m[1]}-${m[2]}-${m[3]}`;
-    return latest && iso > latest ? 'future' : iso;
-  }
-  m = /^--(\d{2})-?(\d{2})$/.exec(typed);
-  if (m && isRealDate(2000, Number(m[1]), Number(m[2]))) return `--${m[1]}-${m[2]}`;
-  return 'invalid';
-}
 
 const NOUNS: Record<string, string> = {
   phones: 'phone',
@@ -215,7 +88,7 @@ export function checkContact(input: ContactModel, options: CheckOptions): CheckR
     department: t('department', input.department, L.department),
     jobTitle: t('jobTitle', input.jobTitle, L.jobTitle),
     emails: labelled(c, 'emails', input.emails, L.email, (v, path, at) => {
-      if (EMAIL.test(v)) return v;
+      if (isEmail(v)) return v;
       c.invalid(
         path,
         at,

@@ -6,8 +6,8 @@ import type { ContactName } from '../model';
  * spaces; a column not named here is kept in the record's extras, never dropped.
  */
 export type ListKind = 'emails' | 'phones' | 'urls' | 'impps';
-export type AddressPart =
-  'formatted' | 'street' | 'locality' | 'poBox' | 'region' | 'postalCode' | 'country' | 'extended';
+/** The address parts Outlook and Thunderbird give a column each. */
+export type AddressPart = 'street' | 'locality' | 'poBox' | 'region' | 'postalCode' | 'country';
 export type NumberedGroup =
   | 'email'
   | 'phone'
@@ -134,6 +134,23 @@ const FIXED: Record<string, Column> = {
   'Mobile Number': value('phones', 'mobile'),
   'Web Page 1': value('urls', 'work'),
   'Web Page 2': value('urls', 'home'),
+  // Simple spreadsheets, and this app's own CSV export before complete cards.
+  First: name('given'),
+  Last: name('family'),
+  Surname: name('family'),
+  'Full Name': text('formattedName'),
+  Note: text('note'),
+  'Birth Date': { kind: 'date', field: 'birthday' },
+  'Date of Birth': { kind: 'date', field: 'birthday' },
+  Email: value('emails', ''),
+  'Email Address': value('emails', ''),
+  Phone: value('phones', ''),
+  'Phone Number': value('phones', ''),
+  Mobile: value('phones', 'mobile'),
+  'Cell Phone': value('phones', 'mobile'),
+  Website: value('urls', ''),
+  'Web Site': value('urls', ''),
+  URL: value('urls', ''),
 };
 
 /** Address columns: Outlook's Business/Home/Other sets, Thunderbird's Home/Work sets. */
@@ -216,59 +233,43 @@ export function columnsFor(headers: string[]): (Column | null)[] {
   );
 }
 
-/** Labels the app knows, in lower case; other labels are a person's own and kept as written. */
-const KNOWN_LABELS = new Set([
-  'home',
-  'work',
-  'mobile',
-  'main',
-  'fax',
-  'pager',
-  'other',
-  'work fax',
-  'home fax',
-  'spouse',
-  'child',
-  'mother',
-  'father',
-  'parent',
-  'brother',
-  'sister',
-  'friend',
-  'relative',
-  'partner',
-  'domestic partner',
-  'manager',
-  'assistant',
-  'referred by',
-]);
-
-/** "Home" → "home" for a label the app knows; a person's own label as written. */
-export const labelFromFile = (label: string) =>
-  KNOWN_LABELS.has(label.toLowerCase()) ? label.toLowerCase() : label;
-
-/** "work fax" → "Work Fax", as Google writes its own labels. */
-export const labelForFile = (label: string) =>
-  KNOWN_LABELS.has(label) ? label.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase()) : label;
-
-/** Google's IM services and the URI schemes of vCard IMPP. */
-export const IM_SERVICES: Record<string, string> = {
-  aim: 'aim',
-  'google talk': 'gtalk',
-  icq: 'icq',
-  jabber: 'xmpp',
-  msn: 'msnim',
-  qq: 'qq',
-  skype: 'skype',
-  yahoo: 'ymsgr',
-};
-export const IM_SERVICE_NAMES: Record<string, string> = {
-  aim: 'AIM',
-  gtalk: 'Google Talk',
-  icq: 'ICQ',
-  xmpp: 'Jabber',
-  msnim: 'MSN',
-  qq: 'QQ',
-  skype: 'Skype',
-  ymsgr: 'Yahoo',
-};
+/** Thunderbird's export columns in order; it writes their names in the user's language. */
+export const THUNDERBIRD_ORDER = [
+  'First Name',
+  'Last Name',
+  'Display Name',
+  'Nickname',
+  'Primary Email',
+  'Secondary Email',
+  'Screen Name',
+  'Work Phone',
+  'Home Phone',
+  'Fax Number',
+  'Pager Number',
+  'Mobile Number',
+  'Home Address',
+  'Home Address 2',
+  'Home City',
+  'Home State',
+  'Home ZipCode',
+  'Home Country',
+  'Work Address',
+  'Work Address 2',
+  'Work City',
+  'Work State',
+  'Work ZipCode',
+  'Work Country',
+  'Job Title',
+  'Department',
+  'Organization',
+  'Web Page 1',
+  'Web Page 2',
+  'Birth Year',
+  'Birth Month',
+  'Birth Day',
+  'Custom 1',
+  'Custom 2',
+  'Custom 3',
+  'Custom 4',
+  'Notes',
+];

@@ -243,6 +243,27 @@ describe('reading any file', () => {
     expect(records[1]!.extras).toEqual([{ name: 'Column 4', value: 'extra' }]);
   });
 
+  it("reads this app's own earlier export and a tab-separated file", () => {
+    const own =
+      '\ufeffFirst name,Last name,Birthday,Email,Website,Work phone,Home phone,Mobile phone,Notes\r\nAda,Lovelace,--12-10,ada@example.com,https://ada.example/,+44 20 7946 0958,,+44 7700 900123,"\'=not a formula"\r\n';
+    expect(readCsvFile(own, 10).records[0]!.model).toMatchObject({
+      name: { given: 'Ada', family: 'Lovelace' },
+      birthday: '--12-10',
+      emails: [{ value: 'ada@example.com' }],
+      urls: [{ value: 'https://ada.example/' }],
+      phones: [
+        { value: '+44 20 7946 0958', label: 'work' },
+        { value: '+44 7700 900123', label: 'mobile' },
+      ],
+      note: "'=not a formula",
+    });
+    const tab = readCsvFile('First Name\tLast Name\tNotes\nAda\tLovelace\ta, b; c\n', 10);
+    expect(tab.records[0]!.model).toMatchObject({
+      name: { given: 'Ada', family: 'Lovelace' },
+      note: 'a, b; c',
+    });
+  });
+
   it('reports a quote never closed, keeps that line read without quotes, and goes on', () => {
     const file = readCsvFile(
       'First Name,Notes\r\nAda,"fine\r\nnote"\r\nBob,"broken, note\r\nCy,ok\r\n',
@@ -280,6 +301,50 @@ describe('reading any file', () => {
       { where: 'Line 2', reason: expect.stringContaining('not read') },
     ]);
     expect(file.records.map((r) => r.model.name.given)).toEqual(['Bob']);
+  });
+
+  it('reads a Thunderbird export in another language by position, and says so', () => {
+    const german = ['Vorname', 'Nachname', 'Anzeigename', 'Spitzname', 'Primäre E-Mail-Adresse'];
+    const header = [...german, ...Array.from({ length: 32 }, (_, i) => `Spalte ${i + 6}`)];
+    const row = [
+      'Jürgen',
+      'Groß',
+      'Jürgen Groß',
+      '',
+      'j@example.de',
+      ...Array(31).fill(''),
+      'Notiz',
+    ];
+    const file = readCsvFile(`${header.join(',')}\n${row.join(',')}\n`, 10);
+    expect(file.problems).toEqual([
+      { where: 'Line 1', reason: expect.stringContaining('by position') },
+    ]);
+    expect(file.records[0]!.model).toMatchObject({
+      name: { given: 'Jürgen', family: 'Groß' },
+      emails: [{ value: 'j@example.de', pref: true }],
+      note: 'Notiz',
+    });
+  });
+
+  it('gives up after a bounded number of broken lines, keeping what it read', () => {
+    const broken = Array.from({ length: 100 }, (_, i) => `P${i},${'x'.repeat(50)}`).join('\n');
+    const file = readCsvFile(`First Name,Notes\nAda,ok\n${broken}\n`, 1000, { maxCell: 20 });
+    expect(file.problems.length).toBeLessThanOrEqual(21);
+    expect(file.problems.at(-1)!.reason).toMatch(/too many broken lines/);
+    expect(file.records[0]!.model.name.given).toBe('Ada');
+  });
+
+  it('keeps a second column for a field already filled as an extra', () => {
+    const file = readCsvFile(
+      'Company,Organization Name,Home Street,Home Address\nAcme,Acme Ltd,1 Main St,2 Side St\n',
+      10,
+    );
+    expect(file.records[0]!.model.organization).toBe('Acme');
+    expect(file.records[0]!.model.addresses[0]!.street).toBe('1 Main St');
+    expect(file.records[0]!.extras).toEqual([
+      { name: 'Organization Name', value: 'Acme Ltd' },
+      { name: 'Home Address', value: '2 Side St' },
+    ]);
   });
 
   it('names a file without a known header', () => {

@@ -1,7 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { ContactModel } from '../model';
 import type { CardProblem } from '../vcard/types';
-import { columnsFor } from './columns';
+import { columnsFor, THUNDERBIRD_ORDER } from './columns';
 import { contactFromRow, type Extra } from './row';
 
 export interface CsvRecord {
@@ -38,7 +38,6 @@ export function sniffDelimiter(text: string): string {
 const OPTIONS = {
   relax_column_count: true,
   relax_quotes: true,
-  max_record_size: MAX_CELL,
   record_delimiter: ['\r\n', '\n', '\r'],
 };
 
@@ -53,7 +52,19 @@ function fromLine(text: string, line: number): string {
  * Parses the rows; a record csv-parse cannot read (a quote never closed, an oversized cell) is
  * read again as one line without quotes, reported, and parsing resumes on the next line.
  */
-function parseRows(text: string, delimiter: string, limit: number, problems: CardProblem[]): Row[] {
+interface ParseLimits {
+  records: number;
+  cell: number;
+}
+
+function parseRows(
+  text: string,
+  delimiter: string,
+  limits: ParseLimits,
+  problems: CardProblem[],
+): Row[] {
+  const limit = limits.records;
+  const options = { ...OPTIONS, delimiter, max_record_size: limits.cell };
   const rows: Row[] = [];
   let start = 1;
   for (let recoveries = 0; start > 0 && rows.length < limit; recoveries++) {
@@ -63,8 +74,7 @@ function parseRows(text: string, delimiter: string, limit: number, problems: Car
     const segment = start === 1 ? text : fromLine(text, start);
     try {
       parse(segment, {
-        ...OPTIONS,
-        delimiter,
+        ...options,
         to: limit - rows.length,
         on_record: (record, context) => {
           rows.push({ cells: record, line: lastEnd + 1 });
@@ -81,22 +91,22 @@ function parseRows(text: string, delimiter: string, limit: number, problems: Car
       if (recoveries >= MAX_RECOVERIES) {
         problems.push({
           where: `Line ${broken}`,
-          reason: `${describe(error)}; too many broken lines, the rest of the file was not read`,
+          reason: `${describe(error, limits.cell)}; too many broken lines, the rest of the file was not read`,
         });
         return rows;
       }
       const line = fromLine(segment, broken - offset).split(/\r\n|\r|\n/, 1)[0] ?? '';
       try {
-        const [cells] = parse(line, { ...OPTIONS, delimiter, quote: false }) as string[][];
+        const [cells] = parse(line, { ...options, quote: false }) as string[][];
         if (cells) rows.push({ cells, line: broken });
         problems.push({
           where: `Line ${broken}`,
-          reason: `${describe(error)}; this line was read without quotes`,
+          reason: `${describe(error, limits.cell)}; this line was read without quotes`,
         });
       } catch {
         problems.push({
           where: `Line ${broken}`,
-          reason: `${describe(error)}; this line was not read`,
+          reason: `${describe(error, limits.cell)}; this line was not read`,
         });
       }
       start = broken + 1;
@@ -106,28 +116,55 @@ function parseRows(text: string, delimiter: string, limit: number, problems: Car
   return rows;
 }
 
-function describe(error: CsvError): string {
+function describe(error: CsvError, cell: number): string {
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'a quote opened here is never closed';
   if (error.code === 'CSV_MAX_RECORD_SIZE')
-    return `a value is longer than ${MAX_CELL.toLocaleString('en')} characters`;
+    return `a value is longer than ${cell.toLocaleString('en')} characters`;
   return 'the line could not be read as CSV';
 }
 
+/**
+ * A Thunderbird export in another language (German "Vorname", "Nachname", …): its 37 columns,
+ * the fifth (Primary Email) holding addresses wherever it is filled.
+ */
+function looksLikeThunderbird(headers: string[], data: Row[]): boolean {
+  if (headers.length !== THUNDERBIRD_ORDER.length) return false;
+  const emails = data.map((r) => r.cells[4]?.trim() ?? '').filter(Boolean);
+  return emails.length > 0 && emails.every((e) => e.includes('@'));
+}
+
 /** Reads a CSV export (text already decoded) into contacts, at most `maxRecords` of them. */
-export function readCsvFile(text: string, maxRecords: number): ParsedCsvFile {
+export function readCsvFile(
+  text: string,
+  maxRecords: number,
+  { maxCell = MAX_CELL }: { maxCell?: number } = {},
+): ParsedCsvFile {
   const problems: CardProblem[] = [];
   const body = text.replace(/^\ufeff/, '');
-  const rows = parseRows(body, sniffDelimiter(body), maxRecords + 2, problems);
+  const rows = parseRows(
+    body,
+    sniffDelimiter(body),
+    { records: maxRecords + 2, cell: maxCell },
+    problems,
+  );
   const [header, ...data] = rows;
   if (!header) return { records: [], problems, tooMany: false };
   const headers = header.cells.map((h) => h.trim());
-  const columns = columnsFor(headers);
+  let columns = columnsFor(headers);
   if (!columns.some(Boolean)) {
-    problems.push({
-      where: 'Line 1',
-      reason:
-        'no column names this app knows (e.g. "First Name", "E-mail Address"): is the first line a header?',
-    });
+    if (looksLikeThunderbird(headers, data)) {
+      columns = columnsFor(THUNDERBIRD_ORDER);
+      problems.push({
+        where: 'Line 1',
+        reason: "column names this app does not know, read by position as Thunderbird's export",
+      });
+    } else {
+      problems.push({
+        where: 'Line 1',
+        reason:
+          'no column names this app knows (e.g. "First Name", "E-mail Address"): is the first line a header?',
+      });
+    }
   }
   const tooMany = data.length > maxRecords;
   const records: CsvRecord[] = [];

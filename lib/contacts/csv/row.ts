@@ -1,5 +1,6 @@
 import { emptyAddress, emptyContact, type ContactModel, type PostalAddress } from '../model';
-import { IM_SERVICES, labelFromFile, type Column } from './columns';
+import type { Column } from './columns';
+import { IM_SERVICES, labelFromFile } from './labels';
 
 export interface Extra {
   name: string;
@@ -91,16 +92,11 @@ export function contactFromRow(
           lines: [],
         };
         addresses.set(column.label, entry);
-        if (column.part === 'street') entry.lines[column.line ?? 1] = v;
-        else
-          setText(
-            entry.address[column.part as Exclude<typeof column.part, 'formatted'>],
-            v,
-            header,
-            (x) => {
-              entry.address[column.part as Exclude<typeof column.part, 'formatted'>] = x;
-            },
-          );
+        const part = column.part;
+        if (part !== 'street') {
+          setText(entry.address[part], v, header, (x) => (entry.address[part] = x));
+        } else if (entry.lines[column.line ?? 1]) extras.push({ name: header, value: v });
+        else entry.lines[column.line ?? 1] = v;
         return;
       }
       case 'numbered': {
@@ -144,7 +140,7 @@ function birthday({ year = '', month = '', day = '' }: Record<string, string>): 
   return [year, month, day].join('-'); // kept as text; the check flags it
 }
 
-const ADDRESS_PARTS: Record<string, keyof PostalAddress> = {
+const ADDRESS_PARTS: Record<string, Exclude<keyof PostalAddress, 'label' | 'pref'>> = {
   street: 'street',
   city: 'locality',
   pobox: 'poBox',
@@ -209,8 +205,7 @@ function addGroup(
     }
     case 'address': {
       const address: PostalAddress = { ...emptyAddress(), label, pref };
-      for (const [part, field] of Object.entries(ADDRESS_PARTS))
-        (address[field] as string) = take(part);
+      for (const [part, field] of Object.entries(ADDRESS_PARTS)) address[field] = take(part);
       const formatted = take('formatted');
       // Formatted is derived from the parts; alone, it is all there is.
       if (Object.values(ADDRESS_PARTS).every((f) => !address[f]) && formatted)

@@ -1,5 +1,5 @@
 import type { ContactModel, PostalAddress } from '../model';
-import { IM_SERVICE_NAMES, labelForFile } from './columns';
+import { IM_SERVICE_NAMES, labelForFile } from './labels';
 
 /**
  * Google Contacts' current CSV layout, which Google imports and our reader reads back. Numbered

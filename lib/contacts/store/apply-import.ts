@@ -26,7 +26,8 @@ interface Existing {
 /** True when saving `incoming` over `existing` would change nothing a person could see. */
 function sameCard(existing: Existing, incoming: ImportCard): boolean {
   if (JSON.stringify(existing.flags) !== JSON.stringify(incoming.flags)) return false;
-  if ((incoming.photo?.etag ?? null) !== existing.photoEtag) return false;
+  // A card without a photo keeps the contact's photo (an import never removes one).
+  if (incoming.photo && incoming.photo.etag !== existing.photoEtag) return false;
   // Both written by the same writer, so formatting differences in the stored text do not count.
   const stored = readCard(existing.card);
   const before = cardText({ ...stored.model, uid: existing.uid }, stored.rest, stored.photo);

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { contacts, labels } from '../../db/schema';
-import { labelKey, LABEL_KEY_MAX } from '../derive';
+import { labelKey } from '../derive';
 import { readCard } from '../vcard/read';
 import { cardColumns } from './card';
 import { bumpRevision, type Tx } from './tx';
@@ -36,8 +36,7 @@ function checkName(name: string): { name: string; key: string } | { message: str
   if (!trimmed) return { message: 'Enter a name for the label.' };
   if (trimmed.length > NAME_MAX) return { message: `Use at most ${NAME_MAX} characters.` };
   const key = labelKey(trimmed);
-  if (!key || key.length >= LABEL_KEY_MAX + 1)
-    return { message: 'Enter a name with letters or digits.' };
+  if (!key) return { message: 'Enter a name with letters or digits.' };
   return { name: trimmed, key };
 }
 

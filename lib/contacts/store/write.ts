@@ -109,15 +109,17 @@ export async function setFavourite(
   id: string,
   favourite: boolean,
 ): Promise<boolean> {
-  const current = await getContact(ownerId, id);
-  if (!current) return false;
-  if (current.model.favourite === favourite) return true;
-  const result = await updateContact(ownerId, id, current.version, {
-    model: { ...current.model, favourite },
-    rest: current.rest,
-    flags: current.flags,
-  });
-  // A concurrent edit won: star the card as it is now.
-  if (result.status === 'conflict') return setFavourite(ownerId, id, favourite);
-  return result.status === 'saved';
+  // A concurrent edit may win the race: star the card as it is then (a few tries, not forever).
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = await getContact(ownerId, id);
+    if (!current) return false;
+    if (current.model.favourite === favourite) return true;
+    const result = await updateContact(ownerId, id, current.version, {
+      model: { ...current.model, favourite },
+      rest: current.rest,
+      flags: current.flags,
+    });
+    if (result.status !== 'conflict') return result.status === 'saved';
+  }
+  return false;
 }

@@ -4,6 +4,7 @@ import type { RestProperty } from './rest';
 
 const BINARY = new Set(['KEY', 'LOGO', 'SOUND', 'PHOTO']);
 
+/** 3.0 TYPE words for binaries and their media types (the first of each wins going back). */
 const MIME_BY_TYPE: Record<string, string> = {
   jpeg: 'image/jpeg',
   jpg: 'image/jpeg',
@@ -43,7 +44,9 @@ function to30(p: RestProperty): RestProperty {
   if (geo) return { ...p, value: `${geo[1]};${geo[2]}` };
   const data = BINARY.has(name) ? /^data:([^;,]*);base64,/i.exec(p.value) : null;
   if (!data) return p;
-  const subtype = (data[1] ?? '').split('/')[1]?.toUpperCase();
+  const mime = (data[1] ?? '').toLowerCase();
+  const known = Object.entries(MIME_BY_TYPE).find(([, m]) => m === mime)?.[0];
+  const subtype = (known ?? mime.split('/')[1])?.toUpperCase();
   const type = subtype ? `;TYPE=${subtype}` : '';
   return { ...p, params: `${p.params};ENCODING=b${type}`, value: p.value.slice(data[0].length) };
 }

@@ -36,7 +36,7 @@ export function readDate(value: string, omitYear?: string): string {
   return value;
 }
 
-export type WrittenDate =
+type WrittenDate =
   | { kind: 'full'; year: string; month: string; day: string }
   | { kind: 'no-year'; month: string; day: string }
   | { kind: 'text' };

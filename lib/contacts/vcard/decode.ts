@@ -1,4 +1,4 @@
-import { encodingOf, paramValue, type Header } from './header';
+import { encodingOf, paramValue } from './header';
 import { counter } from './ops';
 import type { ContentLine } from './tokenize';
 
@@ -33,7 +33,7 @@ export const latin1Bytes = (s: string): Uint8Array => {
 };
 
 /** Quoted-printable to bytes (soft breaks are already gone); a stray `=` is kept as it is. */
-export function quotedPrintableBytes(s: string): Uint8Array {
+function quotedPrintableBytes(s: string): Uint8Array {
   const out = new Uint8Array(s.length);
   let n = 0;
   const hex = (c: number) =>
@@ -88,13 +88,6 @@ export function decodeValue(cl: ContentLine, ctx: DecodeContext): string {
   }
   if (isAscii(cl.value)) return cl.value;
   return decodeBytes(latin1Bytes(cl.value), ctx.utf8Only ? '' : charset, cl.line, ctx);
-}
-
-/** The header's own text in Unicode (parameter values may hold UTF-8). */
-export function decodeHeaderText(h: Header, ctx: DecodeContext, line: number): Header {
-  if (isAscii(h.paramsRaw) && isAscii(h.rawName)) return h;
-  const dec = (s: string) => decodeBytes(latin1Bytes(s), '', line, ctx);
-  return { ...h, rawName: dec(h.rawName), group: dec(h.group), paramsRaw: dec(h.paramsRaw) };
 }
 
 /**

@@ -43,16 +43,20 @@ describe('Android 2.1 (AOSP vCard library)', () => {
       note: 'Pierwsza linia\nDruga: żółw, ćma i koń — bardzo długa notatka która się łamie',
       birthday: '1985-04-12',
     });
-    expect(card!.model.addresses[0]).toMatchObject({ street: 'ul. Warszówka 3', locality: 'Kraków' });
+    expect(card!.model.addresses[0]).toMatchObject({
+      street: 'ul. Warszówka 3',
+      locality: 'Kraków',
+    });
     expect(card!.photo).toMatchObject({ kind: 'data', mime: 'image/jpeg' });
-    expect(Buffer.from((card!.photo as { bytes: Uint8Array }).bytes).toString('base64')).toBe(PHOTO_B64);
+    expect(Buffer.from((card!.photo as { bytes: Uint8Array }).bytes).toString('base64')).toBe(
+      PHOTO_B64,
+    );
     expect(card!.source).toBeNull();
   });
 
-  it('converts the rest out of 2.1: decoded, no ENCODING or CHARSET', () => {
-    expect(restLines(card!.rest.properties)).toEqual([
-      'X-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;Łuki;1;;;;;;;;;;;;;',
-    ]);
+  it('maps X-ANDROID-CUSTOM nicknames and writes the card back as it read it', () => {
+    expect(card!.model.nickname).toBe('Łuki');
+    expect(restLines(card!.rest.properties)).toEqual([]);
     const back = readCard(writeCard(card!.model, card!.rest, card!.photo, '4.0'));
     expect(back.model).toEqual(card!.model);
     expect(restLines(back.rest.properties)).toEqual(restLines(card!.rest.properties));
@@ -94,7 +98,11 @@ describe('Outlook 2.1 in Windows-1252', () => {
       anniversary: '2010-05-15',
       related: [{ value: 'Käthe', label: 'spouse' }],
     });
-    expect(card!.model.addresses[0]).toMatchObject({ street: 'Hauptstraße 1', label: 'work', pref: true });
+    expect(card!.model.addresses[0]).toMatchObject({
+      street: 'Hauptstraße 1',
+      label: 'work',
+      pref: true,
+    });
     expect(restLines(card!.rest.properties)).toEqual([
       '@N;LANGUAGE=de:Müller\u0001Jürgen\u0001\u0001\u0001',
       'LABEL;TYPE=WORK,PREF:Hauptstraße 1\\nKöln',
@@ -187,8 +195,14 @@ describe('nested AGENT (2.1)', () => {
 
   it('reports an AGENT nested deeper than one level and still reads the card', () => {
     const file = vcf(
-      ['BEGIN:VCARD', 'VERSION:2.1', 'FN:A', 'AGENT:', 'BEGIN:VCARD', 'FN:B', 'AGENT:']
-        .concat(['BEGIN:VCARD', 'FN:C', 'END:VCARD', 'END:VCARD', 'TEL:1', 'END:VCARD']),
+      ['BEGIN:VCARD', 'VERSION:2.1', 'FN:A', 'AGENT:', 'BEGIN:VCARD', 'FN:B', 'AGENT:'].concat([
+        'BEGIN:VCARD',
+        'FN:C',
+        'END:VCARD',
+        'END:VCARD',
+        'TEL:1',
+        'END:VCARD',
+      ]),
     );
     const { cards } = readVCardFile(file, 10);
     expect(cards).toHaveLength(1);

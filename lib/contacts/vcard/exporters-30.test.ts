@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readVCardFile } from './read';
+import { readCard, readVCardFile } from './read';
 import { restLines, vcf } from './test-files';
 import { writeCard } from './write';
 
@@ -76,7 +76,11 @@ describe('iOS / macOS 3.0', () => {
         { value: 'aim:johnnyaim', label: 'home', pref: false },
       ],
     });
-    expect(card.model.addresses[0]).toMatchObject({ label: 'home', pref: true, locality: 'Cupertino' });
+    expect(card.model.addresses[0]).toMatchObject({
+      label: 'home',
+      pref: true,
+      locality: 'Cupertino',
+    });
     expect(card.photo).toMatchObject({ kind: 'data', mime: 'image/jpeg' });
     expect(Buffer.from((card.photo as { bytes: Uint8Array }).bytes).toString('base64')).toBe(
       '/9j/4AAQSkZJRg==',
@@ -98,6 +102,15 @@ describe('iOS / macOS 3.0', () => {
     // The writer's own groups do not reuse item3 or item9, which the rest holds.
     expect(out).not.toMatch(/^item(3|9)\.(?!X-ABADR|X-ABLabel:orphan)/m);
     expect(card.source).toContain('item9.X-ABLabel:orphan label\r\n');
+  });
+
+  it('writes the same text again after reading its own output, in 3.0 and 4.0', () => {
+    for (const v of ['3.0', '4.0'] as const) {
+      const once = writeCard(card.model, card.rest, card.photo, v);
+      const again = readCard(once);
+      expect(again.model).toEqual(card.model);
+      expect(writeCard(again.model, again.rest, again.photo, v)).toBe(once);
+    }
   });
 });
 
@@ -139,25 +152,28 @@ describe('Google 3.0', () => {
 describe('Thunderbird 4.0 (ical.js-written) and Lotus Notes 3.0', () => {
   it('reads VALUE= spellings, PREF=1 and commas ical.js escaped inside a URL', () => {
     const [card] = readVCardFile(
-      vcf([
-        'BEGIN:VCARD',
-        'VERSION:4.0',
-        'EMAIL;PREF=1:t@example.org',
-        'EMAIL;TYPE=work:t.work@example.org',
-        'FN:Tomasz Nowak',
-        'N:Nowak;Tomasz;;;',
-        'NOTE:Notatka\\, z przecinkiem',
-        'ORG:Firma;Dział',
-        'TEL;TYPE=work;VALUE=TEXT:+48 12 345',
-        'TEL;VALUE=uri;TYPE=cell:tel:+48-600',
-        'URL;VALUE=URL:https://example.org/a\\,b',
-        'BDAY;VALUE=DATE:19800102',
-        'ANNIVERSARY;VALUE=DATE:20050607T120000Z',
-        'ADR;TYPE=home:;;Długa 1;Gdańsk;;80-001;PL',
-        'UID:0c2bd5a4-2c8e-4f3a-9a77-4a7c2a1b9e11',
-        'X-MOZILLA-HTML:FALSE',
-        'END:VCARD',
-      ], '\n'),
+      vcf(
+        [
+          'BEGIN:VCARD',
+          'VERSION:4.0',
+          'EMAIL;PREF=1:t@example.org',
+          'EMAIL;TYPE=work:t.work@example.org',
+          'FN:Tomasz Nowak',
+          'N:Nowak;Tomasz;;;',
+          'NOTE:Notatka\\, z przecinkiem',
+          'ORG:Firma;Dział',
+          'TEL;TYPE=work;VALUE=TEXT:+48 12 345',
+          'TEL;VALUE=uri;TYPE=cell:tel:+48-600',
+          'URL;VALUE=URL:https://example.org/a\\,b',
+          'BDAY;VALUE=DATE:19800102',
+          'ANNIVERSARY;VALUE=DATE:20050607T120000Z',
+          'ADR;TYPE=home:;;Długa 1;Gdańsk;;80-001;PL',
+          'UID:0c2bd5a4-2c8e-4f3a-9a77-4a7c2a1b9e11',
+          'X-MOZILLA-HTML:FALSE',
+          'END:VCARD',
+        ],
+        '\n',
+      ),
       10,
     ).cards;
     expect(card!.model).toMatchObject({
@@ -197,7 +213,9 @@ describe('Thunderbird 4.0 (ical.js-written) and Lotus Notes 3.0', () => {
       10,
     ).cards;
     expect(card!.model.name.prefix).toBe('Dott.');
-    expect(card!.model.emails).toEqual([{ value: 'maria.rossi@example.it', label: 'work', pref: false }]);
+    expect(card!.model.emails).toEqual([
+      { value: 'maria.rossi@example.it', label: 'work', pref: false },
+    ]);
     expect(card!.model.phones.map((p) => p.label)).toEqual(['work', 'home']);
     expect(card!.model.addresses[0]).toMatchObject({ label: 'work', region: 'MI' });
   });

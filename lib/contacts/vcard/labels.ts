@@ -92,9 +92,6 @@ export function labelFromTypes(types: readonly string[]): string {
   return words[0] ?? '';
 }
 
-export const hasPrefType = (types: readonly string[]) =>
-  types.some((t) => t.toLowerCase() === 'pref');
-
 export type LabelledKind = 'EMAIL' | 'TEL' | 'ADR' | 'URL' | 'IMPP';
 
 /** The `TYPE` value to write for a label, or null when it needs a group with X-ABLabel. */

@@ -1,9 +1,10 @@
 import { displayName, emptyContact, type LabelledValue } from '../model';
+import { readAndroidCustom, type AndroidValue } from './android';
 import { readDate } from './dates';
 import { decodeValue, splitUnescaped, unescapeText, type DecodeContext } from './decode';
 import { encodingOf, paramValue, typesOf } from './header';
 import { isAppleAnniversary, labelFromAbLabel, labelFromTypes } from './labels';
-import { attachedParams, restLine } from './line-text';
+import { attachedParams, restLine, unicodeHeader } from './line-text';
 import {
   ANNIVERSARY_PROPS,
   IM_SCHEMES,
@@ -66,7 +67,7 @@ export function readRawCard(
   };
   const keep = (cl: ContentLine) => rest.push(restLine(cl, version, dc));
   const attach = (cl: ContentLine, key: string, consumed?: string[]) => {
-    const a = attachedParams(cl, key, consumed);
+    const a = attachedParams(unicodeHeader(cl, dc), key, consumed);
     if (a) rest.push(a);
   };
   const text = (cl: ContentLine) => unescapeText(decodeValue(cl, dc));
@@ -80,7 +81,7 @@ export function readRawCard(
     const item: LabelledValue = { value, label: labelOf(cl), pref: false };
     m[kind].push(item);
     ranks.set(item, { kind, rank: prefRank(cl) });
-    const a = attachedParams({ ...cl, name: WRITTEN_AS[kind] }, value);
+    const a = attachedParams({ ...unicodeHeader(cl, dc), name: WRITTEN_AS[kind] }, value);
     if (a) rest.push(a);
   };
   const date = (cl: ContentLine) => {
@@ -89,6 +90,9 @@ export function readRawCard(
     return readDate(v, paramValue(cl, 'X-APPLE-OMIT-YEAR'));
   };
   const seen = new Set<string>();
+  let android: AndroidValue | null = null;
+  const categories = new Set<string>(); // sets, not array scans: a card may hold 100,000 items
+  const handles = new Set<string>();
   const first = (name: string) => !seen.has(name) && Boolean(seen.add(name));
 
   for (const cl of raw.lines) {
@@ -104,11 +108,12 @@ export function readRawCard(
       attach(cl, [family, given, middle, prefix, suffix].join('\u0001'));
     } else if (n === 'NICKNAME') {
       const v = text(cl);
-      if (v.trim()) m.nickname = m.nickname ? `${m.nickname}, ${v}` : v;
+      if (!m.nickname || !v.trim()) m.nickname ||= v;
+      else m.nickname = `${m.nickname}, ${v}`;
     } else if (n === 'ORG' && first(n)) {
       const [org = '', ...units] = parts(cl, 1);
       m.organization = org;
-      m.department = units.filter((u) => u.trim()).join(', ');
+      m.department = units.filter(Boolean).join(', ');
       attach(cl, `${org}\u0001${m.department}`);
     } else if (n === 'TITLE' && first(n)) {
       m.jobTitle = text(cl);
@@ -121,8 +126,10 @@ export function readRawCard(
       labelled('urls', cl, text(cl).trim());
     } else if (n === 'IMPP' || n === 'X-SOCIALPROFILE' || IM_SCHEMES[n]) {
       const v = imppText(n, text(cl).trim());
-      if (n !== 'IMPP' && m.impps.some((i) => i.value === v)) keep(cl);
+      if (n !== 'IMPP' && handles.has(v))
+        keep(cl); // Apple writes X-AIM beside the same IMPP
       else labelled('impps', cl, v);
+      handles.add(v);
     } else if (n === 'ADR') {
       const [
         poBox = '',
@@ -157,8 +164,8 @@ export function readRawCard(
       if (!v.trim()) continue;
       const g = groupLabels.get(cl.group.toLowerCase());
       const isAnniversary = n === 'X-ABDATE' ? g !== undefined && isAppleAnniversary(g) : true;
+      if (g !== undefined) usedGroups.add(cl.group.toLowerCase());
       if (isAnniversary && !m.anniversary) {
-        if (g !== undefined) usedGroups.add(cl.group.toLowerCase());
         m.anniversary = v;
       } else m.dates.push({ value: v, label: isAnniversary ? 'anniversary' : labelOf(cl) });
     } else if (n === 'RELATED' || n === 'X-ABRELATEDNAMES' || RELATED_PROPS[n]) {
@@ -166,13 +173,22 @@ export function readRawCard(
       const isText = paramValue(cl, 'VALUE')?.toLowerCase() === 'text';
       if (n === 'RELATED' && !isText && /^[a-z][a-z0-9+.-]*:/i.test(v)) keep(cl);
       else if (v) m.related.push({ value: v, label: RELATED_PROPS[n] ?? labelOf(cl) });
+    } else if (n === 'X-ANDROID-CUSTOM' && (android = readAndroidCustom(decodeValue(cl, dc)))) {
+      if (android.kind === 'nickname')
+        m.nickname = m.nickname ? `${m.nickname}, ${android.value}` : android.value;
+      else if (android.kind === 'related')
+        m.related.push({ value: android.value, label: android.label });
+      else if (android.label === 'anniversary' && !m.anniversary) m.anniversary = android.value;
+      else m.dates.push({ value: android.value, label: android.label });
     } else if (n === 'CATEGORIES') {
       for (const c of splitUnescaped(decodeValue(cl, dc), ',').map(unescapeText)) {
-        if (c.trim() && !m.labels.includes(c)) m.labels.push(c);
+        if (c.trim() && !categories.has(c)) m.labels.push(c);
+        categories.add(c);
       }
     } else if (n === 'NOTE') {
       const v = text(cl);
-      if (v.trim()) m.note = m.note ? `${m.note}\n\n${v}` : v;
+      if (!m.note || !v.trim()) m.note ||= v;
+      else m.note = `${m.note}\n\n${v}`;
     } else if (n === 'UID' && first(n)) {
       m.uid = text(cl).trim();
     } else if (n === 'X-CONTACTCARDS-STARRED') {
@@ -196,9 +212,11 @@ export function readRawCard(
     m.formattedName = '';
 
   const name = displayName(m);
-  const problems: CardProblem[] = lineProblems.map((p) => ({
+  // A value decoded twice (an X-ABLabel kept in rest) reports its problem once.
+  const reasons = new Set(lineProblems.map((p) => `line ${p.line}: ${p.reason}`));
+  const problems: CardProblem[] = [...reasons].map((reason) => ({
     where: name ? `${where}, ${name}` : where,
-    reason: `line ${p.line}: ${p.reason}`,
+    reason,
   }));
   return {
     where,

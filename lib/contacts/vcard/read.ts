@@ -35,39 +35,65 @@ function byteString(bytes: Uint8Array): { s: string; utf8Only: boolean } {
 /** The card's text from the byte string, as Unicode with CRLF line ends. */
 function sourceText(s: string, start: number, end: number): string {
   const text = Buffer.from(s.slice(start, end), 'latin1').toString('utf8');
-  return `${text.split(/\r\n|\r|\n/).join('\r\n')}\r\n`;
+  return `${text.replace(/\r\n|\r|\n/g, '\r\n')}\r\n`;
 }
 
-function readAll(s: string, utf8Only: boolean, maxCards: number): ParsedVCardFile {
-  const out: ParsedVCardFile = { cards: [], problems: [], tooMany: false };
+/** One result of reading a file, in file order. */
+export type VCardFileItem =
+  | { kind: 'card'; card: ParsedCard }
+  | { kind: 'problem'; problem: CardProblem }
+  | { kind: 'tooMany' };
+
+function* readItems(s: string, utf8Only: boolean, maxCards: number): Generator<VCardFileItem> {
+  const pending: CardProblem[] = [];
   const fileProblem = (line: number, reason: string): void => {
-    out.problems.push({ where: `Line ${line}`, reason });
+    pending.push({ where: `Line ${line}`, reason });
   };
   let count = 0;
   for (const raw of tokenize(s, fileProblem)) {
+    for (const problem of pending.splice(0)) yield { kind: 'problem', problem };
     if (count++ >= maxCards) {
-      out.tooMany = true;
-      break;
+      yield { kind: 'tooMany' };
+      return;
     }
     const where = `Card ${raw.number} (line ${raw.line})`;
     if (raw.broken) {
-      out.problems.push({ where, reason: `${raw.broken}; not imported.` });
+      yield { kind: 'problem', problem: { where, reason: `${raw.broken}; not imported.` } };
       continue;
     }
-    out.cards.push(readRawCard(raw, { utf8Only }, () => sourceText(s, raw.start, raw.end)));
+    const card = readRawCard(raw, { utf8Only }, () => sourceText(s, raw.start, raw.end));
+    yield { kind: 'card', card };
+  }
+  for (const problem of pending.splice(0)) yield { kind: 'problem', problem };
+}
+
+/**
+ * The cards of a file one at a time, so a caller can yield to the event loop between them (the
+ * whole file is still held, as bytes-as-Latin-1: one byte per character).
+ */
+export function readVCardItems(bytes: Uint8Array, maxCards: number): Generator<VCardFileItem> {
+  const { s, utf8Only } = byteString(bytes);
+  return readItems(s, utf8Only, maxCards);
+}
+
+function collect(items: Iterable<VCardFileItem>): ParsedVCardFile {
+  const out: ParsedVCardFile = { cards: [], problems: [], tooMany: false };
+  for (const item of items) {
+    if (item.kind === 'card') out.cards.push(item.card);
+    else if (item.kind === 'problem') out.problems.push(item.problem);
+    else out.tooMany = true;
   }
   return out;
 }
 
 /** Reads every card of a file (2.1, 3.0, 4.0 as exporters write them), in linear time. */
 export function readVCardFile(bytes: Uint8Array, maxCards: number): ParsedVCardFile {
-  const { s, utf8Only } = byteString(bytes);
-  return readAll(s, utf8Only, maxCards);
+  return collect(readVCardItems(bytes, maxCards));
 }
 
 /** Reads one stored card (the text the data layer keeps). */
 export function readCard(text: string): ParsedCard {
-  const file = readAll(Buffer.from(text, 'utf8').toString('latin1'), true, 1);
+  const file = collect(readItems(Buffer.from(text, 'utf8').toString('latin1'), true, 1));
   const card = file.cards[0];
   if (card) return card;
   const problems: CardProblem[] = file.problems.length

@@ -5,7 +5,11 @@ import { vcf } from './test-files';
 const card = (...lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', ...lines, 'END:VCARD'];
 
 describe('line syntax', () => {
-  for (const [name, eol] of [['CRLF', '\r\n'], ['LF', '\n'], ['CR', '\r']] as const) {
+  for (const [name, eol] of [
+    ['CRLF', '\r\n'],
+    ['LF', '\n'],
+    ['CR', '\r'],
+  ] as const) {
     it(`reads ${name} line ends with space and tab folds`, () => {
       const file = vcf(card('FN:Jo', ' hn', '\t Smith', 'NOTE:a\\nb\\Nc'), eol);
       const [c] = readVCardFile(file, 1).cards;
@@ -105,5 +109,18 @@ describe('broken cards', () => {
     const c = readCard('not a card');
     expect(c.model.formattedName).toBe('');
     expect(c.problems.length).toBeGreaterThan(0);
+  });
+});
+
+describe('lenient line syntax', () => {
+  it('reads blank lines between folded lines (CR CR LF files) and an unclosed quote', () => {
+    const c = readCard(
+      ['begin : vcard', 'VERSION:3.0', 'FN:Jo', '', ' hn', 'X-A;X-B="x:y', 'End:VCard '].join(
+        '\r\n',
+      ),
+    );
+    expect(c.model.formattedName).toBe('John');
+    expect(c.problems).toEqual([]);
+    expect(c.rest.properties).toEqual([{ group: '', name: 'X-A', params: ';X-B="x', value: 'y' }]);
   });
 });

@@ -6,7 +6,8 @@ export function vcf(lines: readonly string[], eol = '\r\n', encoding: BufferEnco
 /** UTF-16 bytes of a text, big- or little-endian, with or without a byte-order mark. */
 export function utf16(text: string, endian: 'le' | 'be', bom: boolean): Uint8Array {
   const le = Buffer.from((bom ? '\uFEFF' : '') + text, 'utf16le');
-  if (endian === 'be') for (let i = 0; i + 1 < le.length; i += 2) le.writeUInt16BE(le.readUInt16LE(i), i);
+  if (endian === 'be')
+    for (let i = 0; i + 1 < le.length; i += 2) le.writeUInt16BE(le.readUInt16LE(i), i);
   return Uint8Array.from(le);
 }
 

@@ -1,5 +1,6 @@
 import { encodingOf, parseHeader, type Header } from './header';
 import { counter, LIMITS } from './ops';
+import { allBase64, blank, isMarker } from './scan';
 
 /** One logical line: folds and quoted-printable soft breaks joined, value not yet decoded. */
 export interface ContentLine extends Header {
@@ -36,24 +37,6 @@ interface Building {
   size: number;
 }
 
-const isMarker = (s: string, a: number, b: number, word: string) => {
-  if (b - a > word.length + 8) return false;
-  return s.slice(a, b).trim().toUpperCase() === word;
-};
-
-/** True when every char of s[a, b) is a base64 character (a 2.1 photo line written unindented). */
-function allBase64(s: string, a: number, b: number): boolean {
-  if (a === b) return false;
-  for (let i = a; i < b; i++) {
-    const c = s.charCodeAt(i);
-    const ok =
-      (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 47 && c <= 57) || c === 43 || c === 61;
-    if (!ok) return false;
-  }
-  counter.ops += b - a;
-  return true;
-}
-
 /**
  * Splits a vCard file (bytes as Latin-1, so each property can later be decoded in its own
  * CHARSET) into cards of content lines, in one pass: every character is visited a bounded number
@@ -79,9 +62,16 @@ export function* tokenize(
     if (!b || !card) return;
     if (!b.headDone) {
       const text = b.head.join('');
-      if (text.trim())
-        card.problems.push({ line: b.line, reason: 'a line without ":" was ignored' });
-      return;
+      const colon = text.indexOf(':'); // inside an unclosed quote: take the first colon
+      if (colon >= 0) {
+        headerFound(b, text.slice(0, colon));
+        b.value.push(text.slice(colon + 1));
+      } else {
+        if (text.trim()) {
+          card.problems.push({ line: b.line, reason: 'a line without ":" was ignored' });
+        }
+        return;
+      }
     }
     if (!b.header) return;
     const cl: ContentLine = { ...b.header, value: b.value.join(''), line: b.line };
@@ -167,7 +157,7 @@ export function* tokenize(
         nested = null;
         nestedDepth = 0;
         lastAgent = null;
-      } else if (end > a && s.slice(a, end).trim() && outside++ < 100) {
+      } else if (!blank(s, a, end) && outside++ < 100) {
         fileProblem(lineNo, 'a line outside any card was ignored');
       }
       continue;
@@ -230,9 +220,10 @@ export function* tokenize(
       append(cur, a + 1, end); // RFC 6350 §3.2 fold: CRLF and one space or tab
     } else if (cur && cur.b64 && cur.headDone && allBase64(s, a, end)) {
       append(cur, a, end); // 2.1 base64 continued without indentation
+    } else if (blank(s, a, end)) {
+      if (cur?.b64) finishLine(); // a blank line ends a 2.1 base64 value; elsewhere it is noise
     } else {
       finishLine();
-      if (end === a || !s.slice(a, end).trim()) continue; // blank: ends a 2.1 base64 value
       cur = {
         line: lineNo,
         head: [],

@@ -6,9 +6,12 @@ import { attachKey, restProperties } from './rest';
 import type { CardPhoto, CardRest } from './types';
 import { escapeText, escapeUri, foldLine } from './write-text';
 
-export const PRODID = '-//Contact Cards//Contact Cards//EN';
+const PRODID = '-//Contact Cards//Contact Cards//EN';
 
 type Version = '3.0' | '4.0';
+
+/** A property or group name as RFC 6350 allows it (letters, digits, '-'). */
+const token = (s: string) => s.replace(/[^A-Za-z0-9-]/g, '-');
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -161,7 +164,11 @@ export function writeCard(
   } else if (photo?.kind === 'uri') {
     prop('PHOTO', version === '3.0' ? ';VALUE=uri' : '', escapeUri(photo.uri));
   }
-  for (const p of restLines) prop(p.name, p.params, p.value, undefined, p.group);
+  for (const p of restLines) {
+    // A rest from elsewhere than our reader must not break the card's line structure.
+    const value = p.value.replace(/\r\n|\r|\n/g, '\\n');
+    prop(token(p.name), p.params.replace(/[\r\n]/g, ' '), value, undefined, token(p.group));
+  }
   if (options.rev) prop('REV', '', revText(options.rev, version));
   lines.push('END:VCARD');
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
