@@ -205,6 +205,33 @@ test.describe('the contacts list', () => {
     await expect(page.getByText(/No favourites yet/)).toBeVisible();
   });
 
+  test('the home page lists upcoming birthdays, with and without a year, and recent contacts', async ({
+    page,
+  }) => {
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+    const md = (d: Date) =>
+      `${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+    const soon = inDays(3);
+    const later = inDays(10);
+    await importCards(page, [
+      { given: 'Ada', family: 'Lovelace', birthday: `1990-${md(soon)}` },
+      { given: 'Grace', family: 'Hopper', birthday: `--${md(later)}` },
+      { given: 'Alan', family: 'Turing', birthday: `1912-${md(inDays(60))}` },
+    ]);
+    await page.goto('/');
+    const birthdays = page.getByRole('region', { name: 'Birthdays in the next 30 days' });
+    await expect(birthdays.getByRole('listitem')).toHaveCount(2);
+    await expect(birthdays.getByRole('listitem').first()).toContainText('Ada Lovelace');
+    await expect(birthdays.getByRole('listitem').first()).toContainText(
+      `in 3 days, turning ${soon.getUTCFullYear() - 1990}`,
+    );
+    await expect(birthdays.getByRole('listitem').nth(1)).toContainText('Grace Hopper');
+    await expect(birthdays.getByRole('listitem').nth(1)).toContainText('in 10 days');
+    const recent = page.getByRole('region', { name: 'Recently added' });
+    await expect(recent.getByRole('listitem')).toHaveCount(3);
+    await expectAccessible(page);
+  });
+
   test('nothing scrolls sideways at 320 px', async ({ page }) => {
     await importCards(page, [
       {
