@@ -29,7 +29,7 @@ export interface DerivedColumns {
 // The columns' lengths (lib/db/schema.ts): a card may hold longer values, the card keeps them.
 const cut = (value: string, max: number) => value.trim().slice(0, max);
 const SORT_MAX = 210;
-export const LABEL_KEY_MAX = 100;
+const LABEL_KEY_MAX = 100;
 
 /** The key a label is filtered and matched by: folded, so "Friends" and "friends" are one. */
 export function labelKey(name: string): string {

@@ -163,7 +163,11 @@ export const contacts = pgTable(
       index('contacts_owner_last_idx').on(t.ownerId, t.sortLast, t.id).where(live),
       index('contacts_owner_created_idx').on(t.ownerId, t.createdAt, t.id).where(live),
       index('contacts_owner_birthday_idx').on(t.ownerId, t.birthday, t.id).where(live),
-      index('contacts_owner_birthday_md_idx').on(t.ownerId, t.birthdayMonthDay).where(live),
+      // Upcoming birthdays read this index in order (month-day, then name): no sort of a month's
+      // worth of rows.
+      index('contacts_owner_birthday_md_idx')
+        .on(t.ownerId, t.birthdayMonthDay, t.sortLast, t.id)
+        .where(live),
       index('contacts_owner_fav_first_idx')
         .on(t.ownerId, t.sortFirst, t.id)
         .where(sql`${t.favourite} and ${t.deletedAt} is null`),

@@ -19,7 +19,7 @@ const valueOf = (values: LabelledValue[], label?: string) =>
   (label === undefined ? values[0] : values.find((v) => v.label === label))?.value ?? '';
 
 /** The eight fields of a model (the first of each kind). */
-export function legacyFields(model: ContactModel): LegacyFields {
+function legacyFields(model: ContactModel): LegacyFields {
   return {
     firstName: model.name.given,
     lastName: model.name.family,

@@ -152,18 +152,20 @@ export async function listUpcomingBirthdays(
   const start = monthDay(today);
   const end = monthDay(new Date(today.getTime() + days * 86_400_000));
   const md = contacts.birthdayMonthDay;
-  // Late December looks into January: the range wraps around the new year.
-  const inRange =
-    start <= end
-      ? sql`${md} between ${start} and ${end}`
-      : sql`(${md} >= ${start} or ${md} <= ${end})`;
   const db = await getDb();
-  return db
-    .select(listColumns)
-    .from(contacts)
-    .where(liveOf(ownerId, inRange))
-    .orderBy(sql`case when ${md} >= ${start} then 0 else 1 end`, md, contacts.sortLast, contacts.id)
-    .limit(limit);
+  // Each range is one ordered walk of (owner, month-day, name, id); late December looks into
+  // January, so the range wraps around the new year as a second walk.
+  const range = (from: number, to: number, max: number) =>
+    db
+      .select(listColumns)
+      .from(contacts)
+      .where(liveOf(ownerId, sql`${md} between ${from} and ${to}`))
+      .orderBy(md, contacts.sortLast, contacts.id)
+      .limit(max);
+  const wraps = start > end;
+  const first = await range(start, wraps ? 1231 : end, limit);
+  if (!wraps || first.length >= limit) return first;
+  return [...first, ...(await range(101, end, limit - first.length))];
 }
 
 /** The owner's most recently added live contacts. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readVCardFile } from './read';
+import { readCard, readVCardFile } from './read';
 import { restLines, vcf } from './test-files';
 import { writeCard } from './write';
 
@@ -102,6 +102,15 @@ describe('iOS / macOS 3.0', () => {
     // The writer's own groups do not reuse item3 or item9, which the rest holds.
     expect(out).not.toMatch(/^item(3|9)\.(?!X-ABADR|X-ABLabel:orphan)/m);
     expect(card.source).toContain('item9.X-ABLabel:orphan label\r\n');
+  });
+
+  it('writes the same text again after reading its own output, in 3.0 and 4.0', () => {
+    for (const v of ['3.0', '4.0'] as const) {
+      const once = writeCard(card.model, card.rest, card.photo, v);
+      const again = readCard(once);
+      expect(again.model).toEqual(card.model);
+      expect(writeCard(again.model, again.rest, again.photo, v)).toBe(once);
+    }
   });
 });
 

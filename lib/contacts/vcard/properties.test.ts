@@ -105,6 +105,24 @@ describe('rest properties come back byte-identical after a 4.0 round trip', () =
     })
     .map((r) => `${r.group}${r.name}${r.params.join('')}:${r.value}`);
 
+  for (const v of VERSIONS) {
+    it(`and writing what was read gives the same text in ${v}`, () => {
+      fc.assert(
+        fc.property(model, fc.array(restLine, { maxLength: 4 }), (m, lines) => {
+          const source = writeCard(m, null, null, '4.0').replace(
+            'END:VCARD\r\n',
+            `${lines.join('\r\n')}${lines.length ? '\r\n' : ''}END:VCARD\r\n`,
+          );
+          const first = readCard(source);
+          const once = writeCard(first.model, first.rest, null, v);
+          const again = readCard(once);
+          expect(writeCard(again.model, again.rest, null, v)).toBe(once);
+        }),
+        { numRuns: 150 },
+      );
+    });
+  }
+
   it('each line as it came, in order', () => {
     fc.assert(
       fc.property(model, fc.array(restLine, { minLength: 1, maxLength: 6 }), (m, lines) => {

@@ -1,9 +1,9 @@
 import { counter } from './ops';
 
-/** True when s[a, b) is `word` (BEGIN:VCARD, END:VCARD) in any case, with white space around. */
+/** True when s[a, b) is `word` (BEGIN:VCARD, END:VCARD) in any case, white space ignored. */
 export const isMarker = (s: string, a: number, b: number, word: string) => {
   if (b - a > word.length + 8) return false;
-  return s.slice(a, b).trim().toUpperCase() === word;
+  return s.slice(a, b).replace(/\s+/g, '').toUpperCase() === word;
 };
 
 /** True when every char of s[a, b) is a base64 character (a 2.1 photo line written unindented). */

@@ -115,7 +115,9 @@ describe('broken cards', () => {
 describe('lenient line syntax', () => {
   it('reads blank lines between folded lines (CR CR LF files) and an unclosed quote', () => {
     const c = readCard(
-      ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Jo', '', ' hn', 'X-A;X-B="x:y', 'END:VCARD'].join('\r\n'),
+      ['begin : vcard', 'VERSION:3.0', 'FN:Jo', '', ' hn', 'X-A;X-B="x:y', 'End:VCard '].join(
+        '\r\n',
+      ),
     );
     expect(c.model.formattedName).toBe('John');
     expect(c.problems).toEqual([]);

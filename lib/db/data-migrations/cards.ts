@@ -56,8 +56,9 @@ export async function convertLegacyContacts(
     progress(done);
     after = rows.at(-1)!.id;
   }
-  // PGlite has no autovacuum: the new columns' statistics come from here (ADR 007).
-  if (done >= 1000) await db.execute(sql`analyze contacts`);
+  // PGlite has no autovacuum: the old row versions are reclaimed and the new columns get their
+  // statistics here (ADR 007).
+  if (done >= 1000) await db.execute(sql`vacuum analyze contacts`);
   if (done > 0) {
     await db
       .update(users)

@@ -76,5 +76,5 @@ CREATE INDEX "contacts_owner_trash_idx" ON "contacts" USING btree ("owner_id","d
 CREATE INDEX "contacts_labels_gin" ON "contacts" USING gin ("labels");--> statement-breakpoint
 CREATE INDEX "contacts_owner_created_idx" ON "contacts" USING btree ("owner_id","created_at","id") WHERE "contacts"."deleted_at" is null;--> statement-breakpoint
 CREATE INDEX "contacts_owner_birthday_idx" ON "contacts" USING btree ("owner_id","birthday","id") WHERE "contacts"."deleted_at" is null;--> statement-breakpoint
-CREATE INDEX "contacts_owner_birthday_md_idx" ON "contacts" USING btree ("owner_id","birthday_month_day") WHERE "contacts"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "contacts_owner_birthday_md_idx" ON "contacts" USING btree ("owner_id","birthday_month_day","sort_last","id") WHERE "contacts"."deleted_at" is null;--> statement-breakpoint
 ALTER TABLE "contacts" DROP COLUMN "name_sort";
