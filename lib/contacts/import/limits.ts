@@ -8,6 +8,8 @@ export const IMPORT_MESSAGES = {
   choose: 'Choose a vCard (.vcf) or CSV file to import.',
   tooLarge: 'The file is larger than 5 MB. Split it into smaller files and import each.',
   tooMany: 'The file holds more than 20,000 contacts. Split it into smaller files and import each.',
-  nothing:
-    'No contacts were found in this file. Choose a vCard (.vcf) file, or a CSV file with a header row.',
+  nothingVCard:
+    'No contacts could be read from this vCard file. Check that it is a contacts file (.vcf).',
+  nothingCsv:
+    'No contacts could be read from this CSV file. It needs a header row naming the columns, as Google Contacts, Outlook and Thunderbird write it.',
 } as const;

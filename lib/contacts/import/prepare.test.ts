@@ -94,6 +94,18 @@ describe('prepareImport: vCard', () => {
     expect(result.notes.more).toBe(50);
   });
 
+  it('says so when a file holds no contacts at all', async () => {
+    const binary = Uint8Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256);
+    expect(await prepareImport('binary.vcf', binary, options)).toMatchObject({
+      ok: false,
+      message: IMPORT_MESSAGES.nothingVCard,
+    });
+    expect(await prepareImport('junk.csv', utf8('no contacts here'), options)).toMatchObject({
+      ok: false,
+      message: IMPORT_MESSAGES.nothingCsv,
+    });
+  });
+
   it('refuses a file over the caps with a message', async () => {
     const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCARD\r\n';
     const many = await prepareImport('a.vcf', utf8(card.repeat(11)), {

@@ -90,7 +90,8 @@ export async function prepareImport(
       : await readCsvRecords(bytes, max, sink, pause);
   if (tooMany) return { ok: false, message: IMPORT_MESSAGES.tooMany };
   if (cards.length === 0 && skipped === 0) {
-    return { ok: false, message: IMPORT_MESSAGES.nothing, notes: notes.toJSON() };
+    const message = format === 'vcard' ? IMPORT_MESSAGES.nothingVCard : IMPORT_MESSAGES.nothingCsv;
+    return { ok: false, message, notes: notes.toJSON() };
   }
   return { ok: true, format, cards, skipped, notes: notes.toJSON() };
 }
