@@ -454,7 +454,7 @@ test.describe('injection through contacts', () => {
       buffer: Buffer.from('BEGIN:VCARD\r\nFN:\u0000\u0001\r\n'),
     });
     await page.getByRole('button', { name: 'Import' }).click();
-    await expect(file).toHaveAccessibleDescription(/No contacts were found in this file/);
+    await expect(file).toHaveAccessibleDescription(/No contacts (were found|could be read)/);
     // A CSV whose quote never closes, and bytes that are no text at all.
     await page.goto('/contacts/import');
     await file.setInputFiles({
@@ -471,7 +471,7 @@ test.describe('injection through contacts', () => {
       buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256)),
     });
     await page.getByRole('button', { name: 'Import' }).click();
-    await expect(file).toHaveAccessibleDescription(/No contacts were found in this file/);
+    await expect(file).toHaveAccessibleDescription(/No contacts (were found|could be read)/);
     // Nothing from the refused files was imported (the CSV's readable part may be).
     await page.goto('/contacts');
     await expect(page.getByRole('link', { name: /Too Big/ })).toHaveCount(0);
