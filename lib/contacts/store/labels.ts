@@ -24,7 +24,9 @@ export async function listLabels(
     .select({
       key: labels.key,
       name: labels.name,
-      count: sql<number>`(select count(*)::int from ${contacts} where ${contacts.ownerId} = ${labels.ownerId} and ${contacts.deletedAt} is null and ${contacts.labels} @> array[${labels.key}]::text[])`,
+      // Written out with table names: Drizzle leaves columns unqualified in a select from one
+      // table, and an unqualified owner_id inside the subquery would compare contacts with itself.
+      count: sql<number>`(select count(*)::int from contacts c where c.owner_id = ${ownerId} and c.deleted_at is null and c.labels @> array["labels"."key"]::text[])`,
     })
     .from(labels)
     .where(eq(labels.ownerId, ownerId))

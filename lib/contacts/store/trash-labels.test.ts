@@ -108,6 +108,15 @@ describe('labels', () => {
     expect(given(await listContacts(owner, { label: 'friends' }))).toEqual(['Fay']);
   });
 
+  it("counts only the owner's contacts for a label another user also has", async () => {
+    const stranger = await newOwner('labels_stranger');
+    await createContact(stranger, write({ given: 'Zed', labels: ['Friends'] }));
+    await createContact(stranger, write({ given: 'Zoe', labels: ['Friends'] }));
+    const friends = (await listLabels(owner)).find((l) => l.key === 'friends');
+    expect(friends?.count).toBe(1);
+    expect((await listLabels(stranger)).find((l) => l.key === 'friends')?.count).toBe(2);
+  });
+
   it('rename and delete rewrite CATEGORIES in every card that has the label', async () => {
     const hal = await createContact(owner, write({ given: 'Hal', labels: ['Club', 'Other'] }));
     expect(await renameLabel(owner, 'club', 'Work')).toMatchObject({ ok: false });
