@@ -77,6 +77,7 @@ export async function prepareImport(
       rest: r.rest,
       flags: checked.flags,
       photo: await photoOf(r, who, notes),
+      partial: r.partial,
     });
   };
   const sink = {

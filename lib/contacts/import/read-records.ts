@@ -14,6 +14,8 @@ export interface RawRecord {
   rest: CardRest | null;
   photo: CardPhoto | null;
   problems: CardProblem[];
+  /** A CSV row: it holds the model's fields only (see ImportCard.partial). */
+  partial?: boolean;
 }
 
 /** What reading a file gives: its records one by one, then problems and whether it had too many. */
@@ -91,6 +93,7 @@ export async function readCsvRecords(
         rest: row.extras.length > 0 ? restFromExtras(row.extras) : null,
         photo: null,
         problems: [],
+        partial: true,
       });
     }
     records += parsed.records.length;

@@ -6,6 +6,7 @@ import { cardColumns, cardPhotoOf, cardText, storedCardPhoto } from './card';
 import { newContactIds } from './ids';
 import { ensureLabels } from './label-list';
 import { readCard } from '../vcard/read';
+import { mergeRest } from '../vcard/rest';
 import { savePhoto } from './photos';
 import { ANALYZE_AFTER, refreshStatistics } from './statistics';
 import { addToCount, bumpRevision, type Tx } from './tx';
@@ -37,6 +38,13 @@ function sameCard(existing: Existing, incoming: ImportCard): boolean {
     incoming.photo ? cardPhotoOf(incoming.photo) : stored.photo,
   );
   return before === after;
+}
+
+/** A partial record (a CSV row) over a stored card: the card's rest stays, the row's extras join it. */
+function keepStoredRest(existing: Existing, record: ImportCard): ImportCard {
+  if (!record.partial) return record;
+  const stored = readCard(existing.card).rest;
+  return { ...record, rest: record.rest ? mergeRest(stored, record.rest) : stored };
 }
 
 /**
@@ -95,29 +103,30 @@ async function applyBatch(
   const byUid = new Map<string, Existing>(found.map((row) => [row.uid, row]));
   const inserts = [];
   const photos: { id: string; photo: ImportCard['photo'] }[] = [];
-  for (const [i, incoming] of batch.entries()) {
-    const wanted = incoming.model.uid.trim();
+  for (const [i, record] of batch.entries()) {
+    const wanted = record.model.uid.trim();
     // A UID seen earlier in this file: a second card, not an update of the first.
     const existing = wanted && !ctx.seen.has(wanted) ? byUid.get(wanted) : undefined;
     if (!existing) {
       const ids = newContactIds(wanted && !ctx.seen.has(wanted) ? wanted : '');
       ctx.seen.add(ids.uid);
-      const model = { ...incoming.model, uid: ids.uid };
-      const photo = incoming.photo ? cardPhotoOf(incoming.photo) : null;
+      const model = { ...record.model, uid: ids.uid };
+      const photo = record.photo ? cardPhotoOf(record.photo) : null;
       inserts.push({
         ...ids,
         ownerId,
         revision: ctx.revision,
-        photoEtag: incoming.photo?.etag ?? null,
+        photoEtag: record.photo?.etag ?? null,
         createdAt: ctx.dated(i),
-        ...cardColumns(model, incoming.rest, photo, incoming.flags),
+        ...cardColumns(model, record.rest, photo, record.flags),
       });
-      if (incoming.photo) photos.push({ id: ids.id, photo: incoming.photo });
+      if (record.photo) photos.push({ id: ids.id, photo: record.photo });
       ctx.result.added += 1;
       continue;
     }
     ctx.seen.add(wanted);
     const trashed = existing.deletedAt !== null;
+    const incoming = keepStoredRest(existing, record);
     if (!trashed && sameCard(existing, incoming)) {
       ctx.result.unchanged += 1;
       continue;

@@ -23,6 +23,8 @@ import {
   setNameOrder,
   trashContact,
 } from './index';
+import { readCard } from '../vcard/read';
+import { restFromExtras } from '../vcard/rest';
 import { newOwner, person, write } from './test-helpers';
 
 async function tombstones(ownerId: string) {
@@ -210,5 +212,28 @@ describe('applyImport by UID', () => {
       unchanged: 0,
       restored: 0,
     });
+  });
+
+  it('a CSV row updating a card keeps the properties the row cannot carry', async () => {
+    const owner = await newOwner('import_partial');
+    const stored = readCard(
+      'BEGIN:VCARD\r\nVERSION:4.0\r\nUID:u-csv\r\nFN:Ida\r\nN:;Ida;;;\r\n' +
+        'GEO:geo:52.1,4.3\r\nitem1.X-ABLabel:Kept\r\nX-PET:Rex\r\nEND:VCARD\r\n',
+    );
+    await applyImport(owner, [{ model: stored.model, rest: stored.rest, flags: [], photo: null }]);
+    const row = { ...stored.model, note: 'from the spreadsheet' };
+    const extras = restFromExtras([{ name: 'Shoe size', value: '44' }]);
+    expect(
+      await applyImport(owner, [
+        { model: row, rest: extras, flags: [], photo: null, partial: true },
+      ]),
+    ).toMatchObject({ updated: 1 });
+    const { contacts: found } = await listContacts(owner, { q: 'ida' });
+    const card = (await getContact(owner, found[0]!.id))!.card;
+    expect(card).toContain('GEO:geo:52.1,4.3');
+    expect(card).toContain('X-PET:Rex');
+    expect(card).toContain('item1.X-ABLabel:Kept');
+    expect(card).toContain('Shoe size');
+    expect(card).toContain('NOTE:from the spreadsheet');
   });
 });

@@ -82,6 +82,11 @@ export interface ImportCard {
   rest: CardRest | null;
   flags: ContactFlag[];
   photo: ProcessedPhoto | null;
+  /**
+   * True when the record carries only what the model holds (a CSV row): a contact it updates keeps
+   * the rest of its stored card (X- properties, groups, keys) instead of losing it.
+   */
+  partial?: boolean;
 }
 
 export interface ImportResult {
