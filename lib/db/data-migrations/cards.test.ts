@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import ICAL from 'ical.js';
 import { readCard } from '../../contacts/vcard/read';
 import { migrationsFolder, type Db } from '../client';
 import { runDataMigrations } from './index';
@@ -144,6 +145,12 @@ describe.each(kinds)('migrating contacts from the eight-field schema (%s)', (_ki
         ids.push(result.rows[0]!.id);
       }
 
+      // Enough more to take three batches (and the VACUUM ANALYZE of a large step).
+      await db.execute(sql`
+        insert into contacts (owner_id, first_name, email, mobile_phone)
+        select u.id, 'Many ' || g, 'many' || g || '@example.com', '+1 202 555 0' || (100 + g % 800)
+        from users u, generate_series(1, 2500) g where u.username_key = 'old'`);
+
       await opened.migrate(migrationsFolder);
       expect(await runDataMigrations(db)).toEqual(['0002-cards']);
       expect(await runDataMigrations(db)).toEqual([]);
@@ -152,9 +159,13 @@ describe.each(kinds)('migrating contacts from the eight-field schema (%s)', (_ki
         select id, uid, href, card, etag, derived_version, display_name, given_name, family_name,
           primary_email, primary_phone, birthday::text as birthday, birthday_month_day, search_text,
           sort_last, revision, deleted_at
-        from contacts order by display_name desc`)) as unknown as {
+        from contacts where display_name not like 'Many %' order by display_name desc`)) as unknown as {
         rows: Record<string, unknown>[];
       };
+      const converted = (await db.execute(
+        sql`select count(*)::int as n from contacts where derived_version = 1 and card like 'BEGIN:VCARD%'`,
+      )) as unknown as { rows: { n: number }[] };
+      expect(converted.rows[0]!.n).toBe(2502);
       const [zoe, grace] = rows.rows as Record<string, string | number | null>[];
       expect(zoe).toMatchObject({
         uid: `urn:uuid:${ids[0]}`,
@@ -192,6 +203,16 @@ describe.each(kinds)('migrating contacts from the eight-field schema (%s)', (_ki
         ['mobile', '+33 6 12 34 56 78'],
       ]);
       expect(card.note).toBe(NOTE);
+      // An independent parser reads the same values from the card's text.
+      const vcard = new ICAL.Component(ICAL.parse(String(zoe!.card)) as unknown[]);
+      // (ical.js leaves `\;` escaped in text values: docs/plans/complete-cards.md §2.1.)
+      expect(String(vcard.getFirstPropertyValue('note')).replaceAll('\\;', ';')).toBe(NOTE);
+      expect(vcard.getFirstPropertyValue('uid')).toBe(`urn:uuid:${ids[0]}`);
+      expect(vcard.getAllProperties('tel').map((p) => p.getFirstValue())).toEqual([
+        '+1 213 373 4253',
+        '+44 20 7946 0958',
+        '+33 6 12 34 56 78',
+      ]);
 
       expect(grace).toMatchObject({
         display_name: 'Grace',

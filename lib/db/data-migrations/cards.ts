@@ -5,7 +5,7 @@ import type { Db } from '../client';
 import { contacts, users } from '../schema';
 import { modelFromLegacy } from './legacy-model';
 
-/** Rows per transaction: one SELECT by keyset and one UPDATE per row. */
+/** Rows per step: one SELECT by keyset and one UPDATE … FROM (VALUES …) (15 parameters a row). */
 const BATCH = 1000;
 
 /**
@@ -42,16 +42,26 @@ export async function convertLegacyContacts(
       .orderBy(asc(contacts.id))
       .limit(BATCH);
     if (rows.length === 0) break;
-    await db.transaction(async (tx) => {
-      for (const row of rows) {
-        const model = modelFromLegacy(row, row.uid);
-        // REV: when it last changed; revision 1: the first state a sync client can see.
-        await tx
-          .update(contacts)
-          .set({ ...cardColumns(model, null, null, [], row.updatedAt), revision: 1 })
-          .where(eq(contacts.id, row.id));
-      }
+    const values = rows.map((row) => {
+      const c = cardColumns(modelFromLegacy(row, row.uid), null, null, [], row.updatedAt);
+      return sql`(${row.id}, ${c.card}, ${c.etag}, ${c.derivedVersion}, ${c.displayName},
+        ${c.givenName}, ${c.familyName}, ${c.primaryEmail}, ${c.primaryPhone}, ${c.birthday},
+        ${c.birthdayMonthDay}, ${c.sortFirst}, ${c.sortLast}, ${c.searchText})`;
     });
+    // One statement per batch (the per-row UPDATEs took 1.7 ms a row). REV in the card: when it
+    // last changed; revision 1: the first state a sync client can see. Labels, favourite and
+    // flags keep their defaults: the old schema had none.
+    await db.execute(sql`
+      update ${contacts} as c set
+        card = v.card, etag = v.etag, derived_version = v.dv::smallint,
+        display_name = v.display_name, given_name = v.given_name, family_name = v.family_name,
+        primary_email = v.primary_email, primary_phone = v.primary_phone,
+        birthday = v.birthday::date, birthday_month_day = v.md::smallint,
+        sort_first = v.sort_first, sort_last = v.sort_last, search_text = v.search_text,
+        revision = 1
+      from (values ${sql.join(values, sql`, `)}) as v(id, card, etag, dv, display_name, given_name,
+        family_name, primary_email, primary_phone, birthday, md, sort_first, sort_last, search_text)
+      where c.id = v.id::uuid and c.derived_version = 0`);
     done += rows.length;
     progress(done);
     after = rows.at(-1)!.id;
