@@ -203,6 +203,20 @@ test.describe('the contacts list', () => {
     await expect(page.getByText('No favourites yet.')).toBeVisible();
     await page.goto('/contacts?favourites=1');
     await expect(page.getByText(/No favourites yet/)).toBeVisible();
+
+    // The contact's own page has the star too, and comes back to itself.
+    await page.goto('/contacts');
+    await page.getByRole('link', { name: 'Bea Brown' }).click();
+    const own = page.getByRole('button', { name: 'Favourite: Bea Brown' });
+    await expect(own).toHaveAttribute('aria-pressed', 'false');
+    const contactUrl = page.url();
+    await own.click();
+    await expect(page.getByRole('button', { name: 'Favourite: Bea Brown' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(page.url()).toBe(contactUrl);
+    await expectAccessible(page);
   });
 
   test('the home page lists upcoming birthdays, with and without a year, and recent contacts', async ({

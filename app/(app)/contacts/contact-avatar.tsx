@@ -1,3 +1,5 @@
+import { photoUrl } from '@/lib/contacts/photo-http';
+
 /** Up to two letters for a contact without a photo: "Ada Lovelace" → "AL", "ACME" → "A". */
 export function initials(name: string): string {
   const words = name
@@ -26,7 +28,7 @@ export function ContactAvatar({
       // eslint-disable-next-line @next/next/no-img-element -- a private, per-user image next/image cannot optimise
       <img
         className="avatar"
-        src={`/contacts/${id}/photo?v=${encodeURIComponent(photoEtag)}`}
+        src={photoUrl(id, photoEtag)}
         alt=""
         width={40}
         height={40}

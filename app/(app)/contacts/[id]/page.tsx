@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { displayName } from '@/lib/contacts/model';
 import { photoUrl } from '@/lib/contacts/photo-http';
+import { initials } from '../contact-avatar';
 import { ContactDetails } from '../contact-details';
+import { FavouriteButton } from '../favourite-button';
 import styles from '../editor/editor.module.css';
 import { DeleteContact } from './delete-contact';
 import { contactTitle, storedContactOr404 } from './load-contact';
@@ -11,16 +13,6 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return contactTitle((await params).id, (name) => `${name} · Contact Cards`);
-}
-
-/** Up to two initials for a contact without a photo. */
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((w) => [...w][0]!.toUpperCase())
-    .join('');
 }
 
 export default async function ContactPage({ params }: Props) {
@@ -47,6 +39,12 @@ export default async function ContactPage({ params }: Props) {
           </span>
         )}
         <h1>{name}</h1>
+        <FavouriteButton
+          id={c.id}
+          name={name}
+          favourite={c.model.favourite}
+          back={`/contacts/${c.id}`}
+        />
       </div>
       <ContactDetails model={c.model} flags={c.flags} />
       <p className="muted">Added {c.createdAt.toISOString().slice(0, 10)}</p>
