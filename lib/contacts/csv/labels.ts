@@ -1,14 +1,10 @@
+import { STANDARD_LABELS } from '../model';
+
 /** Labels and IM services as Google's CSV writes them and as the app keeps them. */
 
 /** Labels the app knows, in lower case; other labels are a person's own and kept as written. */
-const KNOWN_LABELS = new Set([
-  'home',
-  'work',
-  'mobile',
-  'main',
-  'fax',
-  'pager',
-  'other',
+export const KNOWN_LABELS: ReadonlySet<string> = new Set([
+  ...STANDARD_LABELS,
   'work fax',
   'home fax',
   'spouse',

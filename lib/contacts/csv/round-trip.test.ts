@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import {
-  STANDARD_LABELS,
-  type ContactModel,
-  type LabelledValue,
-  type PostalAddress,
-} from '../model';
+import { type ContactModel, type LabelledValue, type PostalAddress } from '../model';
+import { KNOWN_LABELS } from './labels';
 import { readCsvFile } from './read';
 import { writeGoogleCsv } from './write';
 
@@ -50,25 +46,7 @@ const raw = fc.array(piece, { maxLength: 5 }).map((parts) => parts.join(''));
 const safe = (v: string) => v === '' || (v.trim() !== '' && !/^[=+\-@\t\r]/.test(v));
 const text = raw.filter(safe);
 const single = text.filter((v) => !v.includes(' ::: '));
-const known = new Set<string>([
-  ...STANDARD_LABELS,
-  'work fax',
-  'home fax',
-  'spouse',
-  'child',
-  'mother',
-  'father',
-  'parent',
-  'brother',
-  'sister',
-  'friend',
-  'relative',
-  'partner',
-  'domestic partner',
-  'manager',
-  'assistant',
-  'referred by',
-]);
+const known = KNOWN_LABELS;
 const ownLabel = single.filter(
   (v) =>
     v === v.trim() &&
