@@ -31,6 +31,22 @@ describe('decodeText', () => {
     expect(out.filter((l) => l.endsWith('Zoë'))).toHaveLength(99);
   });
 
+  it('reads a file with no UTF-8 in it as Windows-1252 and says so; one UTF-8 letter keeps UTF-8', () => {
+    // "Zoë,Müller,€5,’" as Outlook writes it on Windows: ë FC 80 92 are not UTF-8.
+    const ansi = new Uint8Array([
+      0x5a, 0x6f, 0xeb, 0x2c, 0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x2c, 0x80, 0x35, 0x2c, 0x92,
+    ]);
+    expect(decodeText(ansi)).toEqual({
+      text: 'Zoë,Müller,€5,’',
+      badLines: [],
+      legacy: 'windows-1252',
+    });
+    // The same bytes after a line holding a real UTF-8 "Ł": UTF-8, the bad line named.
+    const mixed = new Uint8Array([...utf8('Łukasz\n'), ...ansi]);
+    expect(decodeText(mixed)).toMatchObject({ badLines: [2] });
+    expect(decodeText(mixed).legacy).toBeUndefined();
+  });
+
   it('reads UTF-16 in both byte orders, with and without a BOM', () => {
     const text = 'First Name,Last Name\r\nŁukasz,Østergaard\r\n';
     for (const endian of ['le', 'be'] as const) {

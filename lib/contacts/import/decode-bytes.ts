@@ -29,6 +29,8 @@ export interface DecodedText {
   text: string;
   /** 1-based line numbers that were not valid in the file's encoding (read with U+FFFD). */
   badLines: number[];
+  /** Set when the file holds no UTF-8 at all and was read as Windows-1252 (the summary says so). */
+  legacy?: 'windows-1252';
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -41,8 +43,45 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: strictUtf8.decode(bytes), badLines: [] };
   } catch {
-    return decodeUtf8ByLine(bytes);
+    // Outlook and Excel on Windows save CSV in the "ANSI" code page. A file without one valid
+    // UTF-8 multi-byte sequence cannot be UTF-8 text with a few bad bytes: reading it as
+    // Windows-1252 (and saying so) keeps its accents, where per-line UTF-8 would lose every one.
+    // A file with any UTF-8 in it is read as UTF-8, its bad lines named.
+    return hasUtf8Sequence(bytes)
+      ? decodeUtf8ByLine(bytes)
+      : { text: decodeWindows1252(bytes), badLines: [], legacy: 'windows-1252' };
   }
+}
+
+/** True when the bytes hold at least one well-formed UTF-8 multi-byte sequence. */
+function hasUtf8Sequence(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0xc2 || b > 0xf4) continue;
+    const need = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : 1;
+    let ok = i + need < bytes.length;
+    for (let k = 1; ok && k <= need; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) return true;
+  }
+  return false;
+}
+
+// Windows-1252's 0x80–0x9F; the rest of the code page is Latin-1. Written out because Node's
+// TextDecoder('windows-1252') decoded these as Latin-1 before Node 22.23 (measured on 20.20).
+const CP1252_HIGH =
+  '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd' +
+  '\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    let out = '';
+    for (const b of chunk)
+      out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+    parts.push(out);
+  }
+  return parts.join('');
 }
 
 function decodeUtf8ByLine(bytes: Uint8Array): DecodedText {

@@ -126,7 +126,8 @@ describe('prepareImport: CSV', () => {
   it('reads a Google CSV, names a line that is not UTF-8 and keeps its record', async () => {
     const header =
       'First Name,Last Name,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Custom Thing\r\n';
-    const rows = ['Ada,Lovelace,* Home,ada@example.com,Mobile,+44 7911 123456,kept'];
+    // The file is UTF-8 (Åsa's Å), so line 3's Windows-1252 ë is a bad byte, not a code page.
+    const rows = ['Åsa,Lovelace,* Home,ada@example.com,Mobile,+44 7911 123456,kept'];
     const bytes = [...utf8(header + rows.join('\r\n') + '\r\n')];
     // Line 3: Zoë with a Windows-1252 ë.
     bytes.push(...utf8('Zo'), 0xeb, ...utf8(',Smith,,zoe@example.com,,,\r\n'));
@@ -136,6 +137,21 @@ describe('prepareImport: CSV', () => {
     expect(result.cards[1]!.model.name.given).toBe('Zo\ufffd');
     expect(result.cards[0]!.rest).not.toBeNull();
     expect(result.notes.lines[0]).toMatch(/^File: line 3 is not valid UTF-8/);
+  });
+
+  it('reads an Outlook CSV saved in Windows-1252 as such, and says so', async () => {
+    const header = 'First Name,Last Name,E-mail Address\r\n';
+    const bytes = [
+      ...utf8(header),
+      ...utf8('Zo'),
+      0xeb,
+      ...utf8(',M'),
+      0xfc,
+      ...utf8('ller,z@example.com\r\n'),
+    ];
+    const result = ok(await prepareImport('outlook.csv', new Uint8Array(bytes), options));
+    expect(result.cards[0]!.model.name).toMatchObject({ given: 'Zoë', family: 'Müller' });
+    expect(result.notes.lines[0]).toMatch(/^File: not UTF-8 .*read as Windows-1252/);
   });
 
   it('numbers lines from the start of the file across pieces', async () => {

@@ -71,7 +71,14 @@ export async function readCsvRecords(
   sink: RecordSink,
   pause: () => Promise<void>,
 ): Promise<boolean> {
-  const { text, badLines } = decodeText(bytes);
+  const { text, badLines, legacy } = decodeText(bytes);
+  if (legacy) {
+    sink.problem({
+      where: 'File',
+      reason:
+        'not UTF-8 (no character in it is): read as Windows-1252, the encoding Outlook and Excel use on Windows. If accented letters look wrong, save the file as UTF-8 and import it again',
+    });
+  }
   if (badLines.length > 0) {
     const encoding = utf16Of(bytes) ? 'UTF-16' : 'UTF-8';
     sink.problem({
