@@ -53,6 +53,20 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
 }
 
+/**
+ * True when the bytes are neither UTF-16 nor valid UTF-8 and hold no UTF-8 multi-byte sequence at
+ * all: a file from a Windows program in its 8-bit code page.
+ */
+export function isWindowsCodePage(bytes: Uint8Array): boolean {
+  if (utf16Of(bytes)) return false;
+  try {
+    strictUtf8.decode(bytes);
+    return false;
+  } catch {
+    return !hasUtf8Sequence(bytes);
+  }
+}
+
 /** True when the bytes hold at least one well-formed UTF-8 multi-byte sequence. */
 function hasUtf8Sequence(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) {

@@ -139,6 +139,20 @@ describe('prepareImport: CSV', () => {
     expect(result.notes.lines[0]).toMatch(/^File: line 3 is not valid UTF-8/);
   });
 
+  it('reads a vCard 2.1 without CHARSET in Windows-1252 as such, and says so', async () => {
+    const card = (name: number[]) => [
+      ...utf8('BEGIN:VCARD\r\nVERSION:2.1\r\nN:'),
+      ...name,
+      ...utf8(';Zo'),
+      0xeb,
+      ...utf8('\r\nEMAIL;INTERNET:z@example.com\r\nEND:VCARD\r\n'),
+    ];
+    const bytes = card([...utf8('M'), 0xfc, ...utf8('ller')]);
+    const result = ok(await prepareImport('outlook.vcf', new Uint8Array(bytes), options));
+    expect(result.cards[0]!.model.name).toMatchObject({ given: 'Zoë', family: 'Müller' });
+    expect(result.notes.lines[0]).toMatch(/^File: not UTF-8 .*read as Windows-1252/);
+  });
+
   it('reads an Outlook CSV saved in Windows-1252 as such, and says so', async () => {
     const header = 'First Name,Last Name,E-mail Address\r\n';
     const bytes = [

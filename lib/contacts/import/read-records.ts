@@ -3,7 +3,7 @@ import { readCsvFile } from '../csv/read';
 import { readVCardFile } from '../vcard/read';
 import { restFromExtras } from '../vcard/rest';
 import type { CardPhoto, CardProblem, CardRest } from '../vcard/types';
-import { decodeText, describeLines, utf16Of } from './decode-bytes';
+import { decodeText, describeLines, isWindowsCodePage, utf16Of } from './decode-bytes';
 import { shiftPlace, type Offsets } from './places';
 import { splitCsvText, splitVCardBytes } from './split';
 
@@ -32,6 +32,12 @@ const shiftProblem = (p: CardProblem, by: Offsets): CardProblem => ({
   reason: p.reason,
 });
 
+const WINDOWS_CODE_PAGE = {
+  where: 'File',
+  reason:
+    'not UTF-8 (no character in it is): read as Windows-1252, the encoding Outlook and Excel use on Windows. If accented letters look wrong, save the file as UTF-8 and import it again',
+};
+
 /** Reads a vCard file piece by piece; returns true when it holds more than `max` cards. */
 export async function readVCardRecords(
   bytes: Uint8Array,
@@ -42,11 +48,16 @@ export async function readVCardRecords(
   // The reader takes bytes so each property can honour its CHARSET; UTF-16 has no such thing,
   // so it is read as text and given to the reader as UTF-8.
   const input = utf16Of(bytes) ? new TextEncoder().encode(decodeText(bytes).text) : bytes;
+  // Outlook writes vCard 2.1 without CHARSET in the Windows code page: decided for the whole file,
+  // so every piece reads the same way.
+  const legacy = isWindowsCodePage(input);
+  if (legacy) sink.problem(WINDOWS_CODE_PAGE);
+  const options = legacy ? { defaultCharset: 'windows-1252' } : {};
   let records = 0;
   for (const piece of splitVCardBytes(input, PIECE_SIZE)) {
     await pause();
     if (records >= max) return true;
-    const parsed = readVCardFile(piece.data, max - records);
+    const parsed = readVCardFile(piece.data, max - records, options);
     const by = { records, lines: piece.linesBefore };
     for (const p of parsed.problems) sink.problem(shiftProblem(p, by));
     for (const card of parsed.cards) {
@@ -73,11 +84,7 @@ export async function readCsvRecords(
 ): Promise<boolean> {
   const { text, badLines, legacy } = decodeText(bytes);
   if (legacy) {
-    sink.problem({
-      where: 'File',
-      reason:
-        'not UTF-8 (no character in it is): read as Windows-1252, the encoding Outlook and Excel use on Windows. If accented letters look wrong, save the file as UTF-8 and import it again',
-    });
+    sink.problem(WINDOWS_CODE_PAGE);
   }
   if (badLines.length > 0) {
     const encoding = utf16Of(bytes) ? 'UTF-16' : 'UTF-8';

@@ -5,6 +5,8 @@ import type { ContentLine } from './tokenize';
 export interface DecodeContext {
   /** The text is already Unicode (a UTF-16 file, a stored card): ignore CHARSET on raw values. */
   utf8Only: boolean;
+  /** The charset of values without CHARSET (UTF-8 unless the file holds no UTF-8 at all). */
+  defaultCharset?: string;
   problem(line: number, reason: string): void;
 }
 
@@ -80,7 +82,7 @@ export function decodeBytes(
 
 /** A property's value as Unicode text: quoted-printable and CHARSET undone, escapes kept. */
 export function decodeValue(cl: ContentLine, ctx: DecodeContext): string {
-  const charset = paramValue(cl, 'CHARSET') ?? '';
+  const charset = paramValue(cl, 'CHARSET') || (ctx.utf8Only ? '' : (ctx.defaultCharset ?? ''));
   if (encodingOf(cl) === 'qp') {
     // Quoted-printable line breaks are =0D=0A: one newline, as an unescaped \n gives.
     const text = decodeBytes(quotedPrintableBytes(cl.value), charset, cl.line, ctx);

@@ -224,7 +224,10 @@ export function readRawCard(
     model: m,
     rest: { properties: rest, version: version === '4.0' ? '4.0' : '3.0' },
     photo,
-    source: version !== '2.1' && !problems.length && !converted(raw.lines) ? source() : null,
+    source:
+      version !== '2.1' && !problems.length && !converted(raw.lines) && !ctx.defaultCharset
+        ? source()
+        : null,
     problems,
   };
 }

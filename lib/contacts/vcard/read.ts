@@ -44,7 +44,18 @@ export type VCardFileItem =
   | { kind: 'problem'; problem: CardProblem }
   | { kind: 'tooMany' };
 
-function* readItems(s: string, utf8Only: boolean, maxCards: number): Generator<VCardFileItem> {
+/** How to read the file's bytes beyond what each property says. */
+export interface ReadOptions {
+  /** For values without CHARSET in a file with no UTF-8 in it (e.g. 'windows-1252'). */
+  defaultCharset?: string;
+}
+
+function* readItems(
+  s: string,
+  utf8Only: boolean,
+  maxCards: number,
+  options: ReadOptions = {},
+): Generator<VCardFileItem> {
   const pending: CardProblem[] = [];
   const fileProblem = (line: number, reason: string): void => {
     pending.push({ where: `Line ${line}`, reason });
@@ -61,7 +72,8 @@ function* readItems(s: string, utf8Only: boolean, maxCards: number): Generator<V
       yield { kind: 'problem', problem: { where, reason: `${raw.broken}; not imported.` } };
       continue;
     }
-    const card = readRawCard(raw, { utf8Only }, () => sourceText(s, raw.start, raw.end));
+    const ctx = { utf8Only, defaultCharset: options.defaultCharset };
+    const card = readRawCard(raw, ctx, () => sourceText(s, raw.start, raw.end));
     yield { kind: 'card', card };
   }
   for (const problem of pending.splice(0)) yield { kind: 'problem', problem };
@@ -71,9 +83,13 @@ function* readItems(s: string, utf8Only: boolean, maxCards: number): Generator<V
  * The cards of a file one at a time, so a caller can yield to the event loop between them (the
  * whole file is still held, as bytes-as-Latin-1: one byte per character).
  */
-export function readVCardItems(bytes: Uint8Array, maxCards: number): Generator<VCardFileItem> {
+export function readVCardItems(
+  bytes: Uint8Array,
+  maxCards: number,
+  options: ReadOptions = {},
+): Generator<VCardFileItem> {
   const { s, utf8Only } = byteString(bytes);
-  return readItems(s, utf8Only, maxCards);
+  return readItems(s, utf8Only, maxCards, options);
 }
 
 function collect(items: Iterable<VCardFileItem>): ParsedVCardFile {
@@ -87,8 +103,12 @@ function collect(items: Iterable<VCardFileItem>): ParsedVCardFile {
 }
 
 /** Reads every card of a file (2.1, 3.0, 4.0 as exporters write them), in linear time. */
-export function readVCardFile(bytes: Uint8Array, maxCards: number): ParsedVCardFile {
-  return collect(readVCardItems(bytes, maxCards));
+export function readVCardFile(
+  bytes: Uint8Array,
+  maxCards: number,
+  options: ReadOptions = {},
+): ParsedVCardFile {
+  return collect(readVCardItems(bytes, maxCards, options));
 }
 
 /** Reads one stored card (the text the data layer keeps). */
