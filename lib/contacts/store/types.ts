@@ -61,7 +61,7 @@ export interface ContactPage {
   hasNext: boolean;
 }
 
-export const CONTACT_SORTS = ['name', 'birthday', 'added'] as const;
+const CONTACT_SORTS = ['name', 'birthday', 'added'] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
 export const NAME_ORDERS = ['first', 'last'] as const;
 export type NameOrder = (typeof NAME_ORDERS)[number];
