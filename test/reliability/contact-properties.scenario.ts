@@ -10,6 +10,7 @@ import { prepareImport } from '@/lib/contacts/import/prepare';
 import { emptyContact, emptyName, hasIdentity } from '@/lib/contacts/model';
 import { readVCardFile } from '@/lib/contacts/vcard/read';
 import { anyInput, anyModel, anyRecord, cleanVcards, csvish, vcardish } from './lib/arbitraries';
+import { EDITOR_FIELDS } from './lib/editor-fields';
 import { note } from './lib/stats';
 import { expectStorable } from './lib/storable';
 
@@ -22,23 +23,6 @@ import { expectStorable } from './lib/storable';
 const REGION = { region: 'GB' };
 const plain = fc.stringMatching(/^[A-Za-z][A-Za-z .'-]{0,29}$/);
 
-/** The editor's field names (lib/contacts/form-model.ts), a few rows each, and some strays. */
-const FORM_NAMES = [
-  ...['formattedName', 'nickname', 'organization', 'department', 'jobTitle', 'note'],
-  ...['prefix', 'given', 'middle', 'family', 'suffix'].map((f) => `name.${f}`),
-  ...['birthday', 'anniversary'].flatMap((f) =>
-    ['day', 'month', 'year', 'kept'].map((p) => `${f}.${p}`),
-  ),
-  ...['emails', 'phones', 'urls', 'impps'].flatMap((k) => [
-    `${k}.pref`,
-    ...[0, 1, 99, 100].flatMap((i) =>
-      ['value', 'label', 'labelOther'].map((p) => `${k}.${i}.${p}`),
-    ),
-  ]),
-  ...['street', 'locality', 'postalCode', 'country', 'label'].map((p) => `addresses.0.${p}`),
-  ...['dates.0.value', 'dates.0.label', 'related.0.value', 'related.0.label'],
-  ...['labels', 'newLabel', 'favourite', 'keep.phones.0.value', 'keep.name.given', 'keep.note'],
-];
 /** A contact a person might type, so that the accepted path is exercised too. */
 const plausibleModel = fc
   .tuple(
@@ -184,7 +168,7 @@ describe('bad input: contacts checks, readers and import (fast-check)', () => {
     fc.assert(
       fc.property(
         fc.oneof(
-          anyRecord(FORM_NAMES),
+          anyRecord(EDITOR_FIELDS),
           fc.record({
             'name.given': plain,
             'emails.0.value': fc.emailAddress(),
