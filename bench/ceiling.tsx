@@ -1,18 +1,22 @@
 // Row 2's ceiling: the same work as the signed-in /contacts page with no framework. It unseals the
 // same cookie, looks up the same session (verifySession's findLiveSession), runs the same contact
-// queries from lib/contacts, and renders the same table with react-dom/server. Plain <a> elements
-// stand in for next/link, which needs Next's router. Run: node --import tsx bench/ceiling.tsx PORT
+// store calls from lib/contacts (name order, count, labels, one page of contacts), and renders the
+// same table with react-dom/server. Plain <a> elements stand in for next/link, which needs Next's
+// router, and a plain form for the favourite star, whose server action needs Next. Run: node --import tsx bench/ceiling.tsx PORT
 import http from 'node:http';
 import { renderToString } from 'react-dom/server';
 import { sessionCookieName, unsealSessionToken } from '../lib/auth/session-cookie';
 import { findLiveSession } from '../lib/auth/session-lookup';
 import { getConfig } from '../lib/config';
-import { contactName, countSentence, formatBirthday } from '../lib/contacts/format';
-import { countContacts, listContacts } from '../lib/contacts/store';
+import { ContactAvatar } from '../app/(app)/contacts/contact-avatar';
+import { countSentence } from '../lib/contacts/format';
 import {
-  legacyPage,
-  type LegacySummary as ContactSummary,
-} from '../lib/contacts/store/legacy-bridge';
+  countContacts,
+  getNameOrder,
+  listContacts,
+  listLabels,
+  type ContactListItem,
+} from '../lib/contacts/store';
 import { getDb } from '../lib/db/client';
 import { runShutdown } from '../lib/server/shutdown';
 
@@ -28,30 +32,44 @@ async function currentUser(cookieHeader: string | undefined) {
   return token ? ((await findLiveSession(token))?.user ?? null) : null;
 }
 
-function Table({ contacts }: { contacts: ContactSummary[] }) {
+function Table({ contacts }: { contacts: ContactListItem[] }) {
   return (
-    <table>
+    <table className="contacts-table">
+      <caption className="visually-hidden">Contacts, sorted by first name, page 1</caption>
       <thead>
         <tr>
+          <td className="avatar-cell" />
           <th scope="col">Name</th>
-          <th scope="col">Email</th>
-          <th scope="col">Phones</th>
-          <th scope="col">Birthday</th>
+          <th scope="col">Details</th>
+          <th scope="col" className="star-cell">
+            <span className="visually-hidden">Favourite</span>
+          </th>
         </tr>
       </thead>
       <tbody>
         {contacts.map((c) => (
           <tr key={c.id}>
-            <th scope="row">
-              <a href={`/contacts/${c.id}`}>{contactName(c)}</a>
-            </th>
-            <td>{c.email}</td>
-            <td>
-              {[c.mobilePhone, c.workPhone, c.homePhone].filter(Boolean).map((p) => (
-                <div key={p}>{p}</div>
-              ))}
+            <td className="avatar-cell">
+              <ContactAvatar id={c.id} name={c.displayName} photoEtag={c.photoEtag} />
             </td>
-            <td>{formatBirthday(c.birthday, c.birthdayMonthDay)}</td>
+            <th scope="row">
+              <a href={`/contacts/${c.id}`}>{c.displayName}</a>
+            </th>
+            <td>
+              <div className="contact-details">
+                {c.organization ? <span>{c.organization}</span> : null}
+                {c.primaryEmail ? <span>{c.primaryEmail}</span> : null}
+                {c.primaryPhone ? <span>{c.primaryPhone}</span> : null}
+              </div>
+            </td>
+            <td className="star-cell">
+              <form method="post" className="favourite-form">
+                <input type="hidden" name="id" value={c.id} />
+                <button type="submit" className="star" aria-pressed={c.favourite}>
+                  <span aria-hidden="true">{c.favourite ? '★' : '☆'}</span>
+                </button>
+              </form>
+            </td>
           </tr>
         ))}
       </tbody>
@@ -68,9 +86,11 @@ const server = http.createServer(async (req, res) => {
     }
     const url = new URL(req.url ?? '/', 'http://ceiling.invalid');
     const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
-    const [count, result] = await Promise.all([
+    const nameOrder = await getNameOrder(user.id);
+    const [count, , result] = await Promise.all([
       countContacts(user.id),
-      listContacts(user.id, { q: url.searchParams.get('q') ?? '', page }).then(legacyPage),
+      listLabels(user.id),
+      listContacts(user.id, { q: url.searchParams.get('q') ?? '', page, nameOrder }),
     ]);
     const html = renderToString(
       <html lang="en">

@@ -84,17 +84,6 @@ export async function importFile(page: Page, name: string, content: string | Buf
   await page.getByRole('button', { name: 'Import' }).click();
 }
 
-/** A CSV of `count` contacts named Person001 Testcase…, with distinct birthdays. */
-export function generatedCsv(count: number, lastName = 'Testcase'): string {
-  const rows = Array.from({ length: count }, (_, i) => {
-    const n = String(i + 1).padStart(3, '0');
-    const day = String((i % 28) + 1).padStart(2, '0');
-    const month = String((i % 12) + 1).padStart(2, '0');
-    return `Person${n},${lastName},19${50 + (i % 50)}-${month}-${day},p${n}@example.com`;
-  });
-  return `First name,Last name,Birthday,Email\n${rows.join('\n')}\n`;
-}
-
 /** The names in the contacts table, in order. */
 export async function tableNames(page: Page): Promise<string[]> {
   return page.getByRole('table').getByRole('rowheader').allInnerTexts();

@@ -17,7 +17,7 @@ export interface TestCard {
 
 const escape = (s: string) => s.replace(/[\\,;]/g, (c) => `\\${c}`);
 
-export function vcardOf(cards: TestCard[]): string {
+function vcardOf(cards: TestCard[]): string {
   return cards
     .map((c) =>
       [

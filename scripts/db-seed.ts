@@ -2,9 +2,8 @@
 // realistic fake contacts, for trying the app at scale and for the benchmark. Deterministic: the
 // same N gives the same names, so benchmark runs compare like with like.
 import { getUserByUsername, createUser } from '../lib/auth/accounts';
+import { emptyContact, emptyName, type ContactModel } from '../lib/contacts/model';
 import { applyImport } from '../lib/contacts/store';
-import { writeFromLegacy } from '../lib/contacts/store/legacy-bridge';
-import type { ContactInput } from '../lib/contacts/validation';
 import { runShutdown } from '../lib/server/shutdown';
 import { fail, loadCliEnvironment, runMain } from './lib/db-cli';
 
@@ -73,38 +72,74 @@ const LAST = [
   'Zhang',
 ];
 const DOMAINS = ['example.com', 'example.org', 'mail.example.net'];
+const COMPANIES = ['Acme Ltd', 'Globex', 'Initech', 'Umbrella Bank', 'Stark Industries', ''];
+const TITLES = ['Engineer', 'Accountant', 'Designer', 'Director', 'Nurse', ''];
+const STREETS = ['High Street', 'Rue de la Paix', 'Hauptstraße', 'Calle Mayor', 'Main Street'];
+const CITIES: [locality: string, postalCode: string, country: string][] = [
+  ['London', 'SW1A 1AA', 'United Kingdom'],
+  ['Paris', '75002', 'France'],
+  ['Berlin', '10117', 'Germany'],
+  ['Madrid', '28013', 'Spain'],
+  ['Springfield', '62701', 'United States'],
+];
+const LABELS = ['Family', 'Work', 'Book club', 'Neighbours'];
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+const value = (v: string, label: string, pref = false) => ({ value: v, label, pref });
+
 /** The n-th fake contact: a cheap deterministic mix, no random source. */
-function fakeContact(n: number): ContactInput {
+function fakeContact(n: number): ContactModel {
   const first = FIRST[n % FIRST.length]!;
   const last = LAST[Math.floor(n / FIRST.length) % LAST.length]!;
   const suffix = Math.floor(n / (FIRST.length * LAST.length));
-  const year = 1940 + (n % 70);
-  const month = 1 + (n % 12);
-  const day = 1 + (n % 28);
-  const withBirthday = n % 3 !== 0;
+  const monthDay = `${pad(1 + (n % 12), 2)}-${pad(1 + (n % 28), 2)}`;
   const local = `${first}.${last}${suffix || ''}`
     .normalize('NFKD')
     .replace(/[^\w.]/g, '')
     .toLowerCase();
+  const [locality, postalCode, country] = CITIES[n % CITIES.length]!;
+  const organization = COMPANIES[n % COMPANIES.length]!;
   return {
-    firstName: first,
-    lastName: suffix ? `${last} ${suffix}` : last,
-    birthday: withBirthday
-      ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-      : null,
-    birthdayMonthDay: withBirthday ? month * 100 + day : null,
-    email: `${local}@${DOMAINS[n % DOMAINS.length]}`,
-    website: n % 5 === 0 ? `https://${local.replace(/\./g, '-')}.example.com` : '',
-    workPhone: n % 2 === 0 ? `+1 202-555-${String(n % 10000).padStart(4, '0')}` : '',
-    homePhone: '',
-    mobilePhone: `+44 7700 ${String(900000 + (n % 100000)).padStart(6, '0')}`,
-    notes: n % 7 === 0 ? 'Met at the conference.' : '',
+    ...emptyContact(),
+    name: { ...emptyName(), given: first, family: suffix ? `${last} ${suffix}` : last },
+    organization,
+    jobTitle: organization ? TITLES[n % TITLES.length]! : '',
+    emails: [
+      value(`${local}@${DOMAINS[n % DOMAINS.length]}`, 'home', true),
+      ...(n % 2 === 0 ? [value(`${local}@work.example.com`, 'work')] : []),
+    ],
+    phones: [
+      value(`+44 7700 ${pad(900000 + (n % 100000), 6)}`, 'mobile', true),
+      ...(n % 2 === 0 ? [value(`+1 202-555-${pad(n % 10000, 4)}`, 'work')] : []),
+      ...(n % 9 === 0 ? [value(`+33 1 42 68 ${pad(n % 100, 2)} ${pad(n % 97, 2)}`, 'home')] : []),
+    ],
+    addresses:
+      n % 4 === 3
+        ? []
+        : [
+            {
+              label: 'home',
+              pref: false,
+              poBox: '',
+              extended: '',
+              street: `${1 + (n % 200)} ${STREETS[n % STREETS.length]}`,
+              locality,
+              region: '',
+              postalCode,
+              country,
+            },
+          ],
+    urls: n % 5 === 0 ? [value(`https://${local.replace(/\./g, '-')}.example.com`, '')] : [],
+    // A third without a birthday, and one in six known only by day and month.
+    birthday: n % 3 === 0 ? '' : n % 6 === 1 ? `--${monthDay}` : `${1940 + (n % 70)}-${monthDay}`,
+    labels: n % 3 === 2 ? [] : [LABELS[n % LABELS.length]!],
+    favourite: n % 11 === 0,
+    note: n % 7 === 0 ? 'Met at the conference.' : '',
   };
 }
 
@@ -120,12 +155,12 @@ runMain(async () => {
   if (!user) fail(`Could not create the user ${username}.`);
   const batch = 5000;
   for (let start = 0; start < count; start += batch) {
-    const inputs = Array.from({ length: Math.min(batch, count - start) }, (_, i) =>
+    const models = Array.from({ length: Math.min(batch, count - start) }, (_, i) =>
       fakeContact(start + i),
     );
     await applyImport(
       user.id,
-      inputs.map((input) => ({ ...writeFromLegacy(input), rest: null, photo: null })),
+      models.map((model) => ({ model, rest: null, flags: [], photo: null })),
     );
   }
   console.log(

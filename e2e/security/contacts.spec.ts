@@ -409,8 +409,8 @@ test.describe('injection through contacts', () => {
     // Several uploads of 5 to 7 MB: more than the default time on a busy machine.
     test.slow();
     const file = page.getByLabel('File');
-    // One byte over the import cap (lib/contacts/import.ts: 5 MB), and one over the server's body
-    // limit for the page (6 MB), which would otherwise be cut off with a bare 413.
+    // One byte over the import cap (lib/contacts/import/limits.ts: 5 MB), and one over the
+    // server's body limit for the page (6 MB), which would otherwise be cut off with a bare 413.
     for (const bytes of [5 * 1024 * 1024 + 1, 7 * 1024 * 1024]) {
       await page.goto('/contacts/import');
       await file.setInputFiles({

@@ -18,8 +18,7 @@ import {
   type Place,
 } from './checks/checker';
 
-export { formatPhone, isEmail, normalizeDate, normalizeUrl };
-export { FIELD_LIMITS, HARD_CAP_FACTOR, MAX_ROWS, MESSAGES, type FieldError };
+export { FIELD_LIMITS, HARD_CAP_FACTOR, MAX_ROWS, MESSAGES };
 
 /**
  * One check for every way a contact comes in (editor, vCard, CSV): cleans each value, formats

@@ -77,6 +77,16 @@ describe('deriveColumns', () => {
     expect(d.sortFirst).toHaveLength(210);
   });
 
+  it('cuts by characters, never between the halves of an emoji', () => {
+    const d = deriveColumns(
+      model({ formattedName: `a${'😀'.repeat(400)}`, organization: '😀'.repeat(250) }),
+    );
+    expect([...d.displayName]).toHaveLength(300);
+    expect(d.displayName.isWellFormed()).toBe(true);
+    expect([...d.organization]).toHaveLength(200);
+    expect(d.organization.isWellFormed()).toBe(true);
+  });
+
   it('folds letters NFKD leaves alone once foldText transliterates them', () => {
     const d = deriveColumns(model({ name: name('Łukasz', 'Østergaard') }));
     // foldText gains any-ascii on Latin runs on the csv branch; until then it is NFKD only.

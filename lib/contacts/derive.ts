@@ -26,14 +26,22 @@ export interface DerivedColumns {
   searchText: string;
 }
 
+/**
+ * The first `max` code points: varchar(n) counts characters, and a cut between the two halves of
+ * a surrogate pair (an emoji, a rare ideograph) would leave a lone half the database cannot hold.
+ */
+function codePointSlice(value: string, max: number): string {
+  return value.length <= max ? value : Array.from(value).slice(0, max).join('');
+}
+
 // The columns' lengths (lib/db/schema.ts): a card may hold longer values, the card keeps them.
-const cut = (value: string, max: number) => value.trim().slice(0, max);
+const cut = (value: string, max: number) => codePointSlice(value.trim(), max);
 const SORT_MAX = 210;
 const LABEL_KEY_MAX = 100;
 
 /** The key a label is filtered and matched by: folded, so "Friends" and "friends" are one. */
 export function labelKey(name: string): string {
-  return foldText(name).slice(0, LABEL_KEY_MAX);
+  return codePointSlice(foldText(name), LABEL_KEY_MAX);
 }
 
 /** The preferred value of a kind, else the first non-empty one. */
@@ -76,7 +84,7 @@ function phoneSearchDigits(value: string): string[] {
 }
 
 function nameKey(parts: string[], fallback: string): string {
-  return foldText(parts.filter((p) => p.trim()).join(' ') || fallback).slice(0, SORT_MAX);
+  return codePointSlice(foldText(parts.filter((p) => p.trim()).join(' ') || fallback), SORT_MAX);
 }
 
 /** Every derived column of one contact. */

@@ -22,7 +22,7 @@ export interface ContactDraft {
 }
 
 export const LABELLED_KINDS = ['emails', 'phones', 'urls', 'impps'] as const;
-export const ROW_KINDS = [...LABELLED_KINDS, 'addresses', 'dates', 'related'] as const;
+const ROW_KINDS = [...LABELLED_KINDS, 'addresses', 'dates', 'related'] as const;
 export type LabelledKind = (typeof LABELLED_KINDS)[number];
 export type RowKind = (typeof ROW_KINDS)[number];
 
@@ -44,10 +44,10 @@ const TEXT_FIELDS = [
   'jobTitle',
   'note',
 ] as const;
-export const DATE_FIELDS = ['birthday', 'anniversary'] as const;
+const DATE_FIELDS = ['birthday', 'anniversary'] as const;
 
 /** Rows per kind the form reads; the checks cap a contact at 100 too. */
-export const MAX_FORM_ROWS = 100;
+const MAX_FORM_ROWS = 100;
 /** The select's value for "the label typed in the Own label field". */
 export const OWN_LABEL = 'own';
 /** What one form field may hold before reading; the checks apply the real caps. */

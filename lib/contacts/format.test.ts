@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  contactName,
-  countSentence,
-  formatBirthday,
-  mailtoHref,
-  noYearValue,
-  telHref,
-  websiteHref,
-} from './format';
+import { countSentence, formatBirthday, mailtoHref, telHref, websiteHref } from './format';
 
 describe('contact display', () => {
-  it('names a contact by whatever name it has', () => {
-    expect(contactName({ firstName: 'Ada', lastName: 'Lovelace' })).toBe('Ada Lovelace');
-    expect(contactName({ firstName: '', lastName: 'Hopper' })).toBe('Hopper');
-  });
-
   it('formats birthdays with and without a year', () => {
     expect(formatBirthday('1985-04-12', 412)).toBe('12 April 1985');
     expect(formatBirthday(null, 1209)).toBe('9 December');
     expect(formatBirthday(null, null)).toBe('');
-    expect(noYearValue(null, 412)).toBe('04-12');
-    expect(noYearValue('1985-04-12', 412)).toBeUndefined();
   });
 
   it('makes only safe links', () => {

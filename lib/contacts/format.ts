@@ -17,10 +17,6 @@ const MONTHS = [
   'December',
 ];
 
-export function contactName(c: { firstName: string; lastName: string }): string {
-  return [c.firstName, c.lastName].filter(Boolean).join(' ') || '(no name)';
-}
-
 /** "12 April 1985", or "12 April" for a birthday whose year is unknown; '' when none. */
 export function formatBirthday(birthday: string | null, monthDay: number | null): string {
   if (birthday) {
@@ -29,13 +25,6 @@ export function formatBirthday(birthday: string | null, monthDay: number | null)
   }
   if (monthDay == null) return '';
   return `${monthDay % 100} ${MONTHS[Math.floor(monthDay / 100) - 1]}`;
-}
-
-/** "MM-DD" of a birthday without a year, for the form's keep-it checkbox. */
-export function noYearValue(birthday: string | null, monthDay: number | null): string | undefined {
-  if (birthday || monthDay == null) return undefined;
-  const md = String(monthDay).padStart(4, '0');
-  return `${md.slice(0, 2)}-${md.slice(2)}`;
 }
 
 /** The date a contact was added, e.g. "3 March 2026". */

@@ -11,8 +11,8 @@ export type PhotoResult = { ok: true; photo: ProcessedPhoto } | { ok: false; mes
 /** Bytes a photo may have before it is even looked at (an import file is capped at 5 MB too). */
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 /** Decoded pixels: 50 megapixels covers every phone camera; a decompression bomb stops here. */
-export const PHOTO_MAX_PIXELS = 50_000_000;
-export const PHOTO_SIZE = 512;
+const PHOTO_MAX_PIXELS = 50_000_000;
+const PHOTO_SIZE = 512;
 
 export const PHOTO_MESSAGES = {
   empty: 'The photo is empty.',

@@ -35,7 +35,7 @@ describe('backup and restore of the embedded database', () => {
       await register(client, name);
       const contacts = new Map<string, ContactName>();
       for (let j = 0; j < 3; j++) {
-        const value = { firstName: `Backup${i}`, lastName: `Contact${j}` };
+        const value = { given: `Backup${i}`, family: `Contact${j}` };
         contacts.set(await createContact(client, value), value);
       }
       people.push({ name, client, contacts });
@@ -92,16 +92,16 @@ describe('backup and restore of the embedded database', () => {
       expect(pageText(lateLogin)).toContain('Invalid username or password.');
       expect((await restored.stop()).code).toBe(0);
       const contacts = await withEmbedded(dataDir, (sql) =>
-        sql<{ id: string; first_name: string; last_name: string }>(
-          'select id, given_name as first_name, family_name as last_name from contacts',
+        sql<{ id: string; given_name: string; family_name: string }>(
+          'select id, given_name, family_name from contacts',
         ),
       );
       const byId = new Map(contacts.map((c) => [c.id, c]));
       for (const person of people) {
         for (const [id, value] of person.contacts) {
           expect(byId.get(id), `contact ${id}`).toMatchObject({
-            first_name: value.firstName,
-            last_name: value.lastName,
+            given_name: value.given,
+            family_name: value.family,
           });
         }
       }

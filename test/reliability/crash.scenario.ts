@@ -129,13 +129,13 @@ describe('crash (kill -9) on the embedded database', () => {
         const mine: string[] = [];
         for (let n = 0; running(); n++) {
           if (mine.length < 2 || n % 2 === 0) {
-            const value = { firstName: `Crash${i}`, lastName: `Create${n}` };
+            const value = { given: `Crash${i}`, family: `Create${n}` };
             const id = await createContact(client, value);
             mine.push(id);
             acked.set(id, { owner: owner.name, value });
           } else {
             const id = mine[n % mine.length]!;
-            const value = { firstName: `Crash${i}`, lastName: `Edit${n}` };
+            const value = { given: `Crash${i}`, family: `Edit${n}` };
             acked.get(id)!.pending = value;
             const result = await editContact(client, id, value);
             expect(result).toBe('saved');
@@ -157,8 +157,8 @@ describe('crash (kill -9) on the embedded database', () => {
     }
     expect((await cycle.server.stop()).code).toBe(0);
     const rows = await withEmbedded(cycle.dataDir, (sql) =>
-      sql<{ id: string; first_name: string; last_name: string }>(
-        'select id, given_name as first_name, family_name as last_name from contacts',
+      sql<{ id: string; given_name: string; family_name: string }>(
+        'select id, given_name, family_name from contacts',
       ),
     );
     const counts = await withEmbedded(cycle.dataDir, (sql) =>
@@ -170,7 +170,7 @@ describe('crash (kill -9) on the embedded database', () => {
     for (const [id, { value, pending }] of acked) {
       const row = byId.get(id);
       expect(row, `acknowledged contact ${id}`).toBeDefined();
-      const stored = { firstName: row!.first_name, lastName: row!.last_name };
+      const stored = { given: row!.given_name, family: row!.family_name };
       // The last acknowledged edit, or one sent after it that landed without its answer.
       expect([value, pending]).toContainEqual(stored);
     }

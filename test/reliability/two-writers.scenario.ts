@@ -80,16 +80,14 @@ describe.each(backends)('two writers ($name)', ({ start }) => {
     await login(second, name);
 
     // One after the other, from forms opened at the same version.
-    const id = await createContact(first, { firstName: 'Original', lastName: 'Name' });
+    const id = await createContact(first, { given: 'Original', family: 'Name' });
     const formA = await openEditForm(first, id);
     const formB = await openEditForm(second, id);
-    expect(await editContact(first, id, { firstName: 'First', lastName: 'Writer' }, formA)).toBe(
-      'saved',
-    );
+    expect(await editContact(first, id, { given: 'First', family: 'Writer' }, formA)).toBe('saved');
     const late = await second.submit(
       formB,
       { fields: ['version'] },
-      { labelled: { 'First name': 'Second', 'Last name': 'Writer' } },
+      { labelled: { 'Given name': 'Second', 'Family name': 'Writer' } },
     );
     expect(late.status).toBe(200);
     expect(pageText(late)).toContain(CONFLICT_MESSAGE);
@@ -105,20 +103,20 @@ describe.each(backends)('two writers ($name)', ({ start }) => {
     for (let round = 0; round < rounds; round++) {
       const [a, b] = await Promise.all([openEditForm(first, id), openEditForm(second, id)]);
       const results = await Promise.all([
-        editContact(first, id, { firstName: `A${round}`, lastName: 'Race' }, a),
-        editContact(second, id, { firstName: `B${round}`, lastName: 'Race' }, b),
+        editContact(first, id, { given: `A${round}`, family: 'Race' }, a),
+        editContact(second, id, { given: `B${round}`, family: 'Race' }, b),
       ]);
       expect(results.sort()).toEqual(['conflict', 'saved']);
     }
     const [row] = await backend.inspect((sql) =>
-      sql<{ version: number; first_name: string }>(
-        'select version, given_name as first_name from contacts where id = $1',
+      sql<{ version: number; given_name: string }>(
+        'select version, given_name from contacts where id = $1',
         [id],
       ),
     );
     expect(row!.version).toBe(2 + rounds);
     note(
-      `sequential: the later save got "${CONFLICT_MESSAGE}" and kept its typed values; concurrent: ${rounds} rounds, exactly one save each; version ${row!.version}, last value ${row!.first_name}`,
+      `sequential: the later save got "${CONFLICT_MESSAGE}" and kept its typed values; concurrent: ${rounds} rounds, exactly one save each; version ${row!.version}, last value ${row!.given_name}`,
     );
   });
 

@@ -38,4 +38,3 @@ export {
 } from './web-client';
 export { parseForms, pickForm, type FormPick } from './html-forms';
 export { OFF_SITE_TARGETS } from './redirect-targets';
-export { SAMPLE_ADA, SAMPLE_ALAN } from './sample-contacts';

@@ -52,7 +52,7 @@ interface FileField {
 export interface SubmitOptions {
   /** Extra or overriding fields; a FileField becomes a file part (multipart forms only). */
   values?: Record<string, string | FileField>;
-  /** Values keyed by the label a person sees ("First name"), resolved to the control's name. */
+  /** Values keyed by the label a person sees ("Given name"), resolved to the control's name. */
   labelled?: Record<string, string | FileField>;
   /** Name of the operation, for the recorder. */
   op?: string;

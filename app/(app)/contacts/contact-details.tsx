@@ -11,7 +11,7 @@ const MONTHS =
   );
 
 /** "1985-04-12" → "12 April 1985", "--04-12" → "12 April"; anything else as it was kept. */
-export function showDate(value: string): string {
+function showDate(value: string): string {
   const m = /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(value);
   const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
   if (!m || !month) return value;

@@ -4,8 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { buttonAction } from '@/lib/auth/action';
 import { safeNextPath } from '@/lib/auth/safe-redirect';
-import { setFavourite } from '@/lib/contacts/store';
-import { isContactId } from '@/lib/contacts/validation';
+import { isContactId, setFavourite } from '@/lib/contacts/store';
 
 const favouriteForm = z.object({
   id: z.string().refine(isContactId),

@@ -5,10 +5,10 @@ import type { ContactName } from '../model';
  * Outlook desktop, Outlook.com and Thunderbird (English). Headers are matched ignoring case and
  * spaces; a column not named here is kept in the record's extras, never dropped.
  */
-export type ListKind = 'emails' | 'phones' | 'urls' | 'impps';
+type ListKind = 'emails' | 'phones' | 'urls' | 'impps';
 /** The address parts Outlook and Thunderbird give a column each. */
-export type AddressPart = 'street' | 'locality' | 'poBox' | 'region' | 'postalCode' | 'country';
-export type NumberedGroup =
+type AddressPart = 'street' | 'locality' | 'poBox' | 'region' | 'postalCode' | 'country';
+type NumberedGroup =
   | 'email'
   | 'phone'
   | 'address'
@@ -39,7 +39,7 @@ export type Column =
   | { kind: 'defaulted'; defaults: string[] };
 
 /** "E-mail 2 Address" → "e-mail2address": case and spaces do not matter. */
-export const headerKey = (header: string) => header.toLowerCase().replace(/\s+/g, '');
+const headerKey = (header: string) => header.toLowerCase().replace(/\s+/g, '');
 
 const name = (part: keyof ContactName): Column => ({ kind: 'name', part });
 const text = (field: Extract<Column, { kind: 'text' }>['field']): Column => ({
@@ -211,7 +211,7 @@ const GROUPS: Record<string, NumberedGroup> = {
 };
 
 /** What a header means, or null for a column the app does not map (kept as an extra). */
-export function columnFor(header: string): Column | null {
+function columnFor(header: string): Column | null {
   const key = headerKey(header);
   const fixed = BY_KEY.get(key);
   if (fixed) return fixed;

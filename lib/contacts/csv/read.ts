@@ -4,7 +4,7 @@ import type { CardProblem } from '../vcard/types';
 import { columnsFor, THUNDERBIRD_ORDER } from './columns';
 import { contactFromRow, type Extra } from './row';
 
-export interface CsvRecord {
+interface CsvRecord {
   /** "Line 12": the line the record starts on, for the import summary. */
   where: string;
   model: ContactModel;
@@ -18,7 +18,7 @@ export interface ParsedCsvFile {
 }
 
 /** A cell longer than this stops the parser (memory bound); the note cap is far below it. */
-export const MAX_CELL = 200_000;
+const MAX_CELL = 200_000;
 /** Broken records the reader works around before it gives up on the rest of the file. */
 const MAX_RECOVERIES = 20;
 

@@ -13,7 +13,7 @@ export interface RowContact {
 }
 
 /** Exported dates in the shapes exporters write; anything else exactly as the file says. */
-export function dateFromFile(v: string): string {
+function dateFromFile(v: string): string {
   const t = v.trim();
   if (/^0?0\/0?0\/(00|0000)$/.test(t)) return ''; // Outlook's "no date"
   let m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);

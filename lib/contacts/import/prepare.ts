@@ -13,8 +13,6 @@ import { Notes } from './notes';
 import { readCsvRecords, readVCardRecords, type RawRecord } from './read-records';
 import { yielder } from './yielder';
 
-export type { ImportCard };
-
 export type PreparedImport =
   | {
       ok: true;

@@ -25,7 +25,7 @@ export interface RecordSink {
 }
 
 /** Bytes per piece handed to a synchronous reader: a few milliseconds of work each. */
-export const PIECE_SIZE = 128 * 1024;
+const PIECE_SIZE = 128 * 1024;
 
 const shiftProblem = (p: CardProblem, by: Offsets): CardProblem => ({
   where: shiftPlace(p.where, by),

@@ -12,7 +12,6 @@ export {
   listFavourites,
   listRecentContacts,
   listUpcomingBirthdays,
-  type ListOptions,
 } from './read';
 export { createContact, setFavourite, updateContact } from './write';
 export {

@@ -61,8 +61,8 @@ export interface ContactPage {
   hasNext: boolean;
 }
 
-export const CONTACT_SORTS = ['name', 'birthday', 'added'] as const;
-export type ContactSort = (typeof CONTACT_SORTS)[number];
+/** The list's orders (the page offers them in app/(app)/contacts/list-params.ts). */
+export type ContactSort = 'name' | 'birthday' | 'added';
 export const NAME_ORDERS = ['first', 'last'] as const;
 export type NameOrder = (typeof NAME_ORDERS)[number];
 

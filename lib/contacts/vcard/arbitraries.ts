@@ -30,7 +30,7 @@ const trimmedText = (maxLength = 20) =>
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 
-export const label = fc.oneof(
+const label = fc.oneof(
   fc.constant(''),
   fc.constantFrom(...STANDARD_LABELS),
   trimmedText(12),

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { emptyAddress, type ContactModel, type LabelledValue } from '@/lib/contacts/model';
 
 /**
  * Inputs people and bots actually send: any Unicode, the characters that change length or
@@ -160,6 +161,8 @@ export function csvish(): fc.Arbitrary<string> {
     'First name,Last name,Email,Mobile phone,Birthday,Notes',
     'first_name;last_name',
     'Name,E-mail Address',
+    'Given Name,Family Name,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Birthday,Labels',
+    'First Name,Last Name,Company,E-mail Address,Mobile Phone,Business Phone,Home Street,Birthday,Categories',
     '',
   );
   return fc
@@ -194,4 +197,51 @@ export function cleanVcards(): fc.Arbitrary<string> {
       })
       .join('\r\n'),
   );
+}
+
+/** Any contact model, every value a nasty (sometimes huge) string: what a reader might hand on. */
+export function anyModel(): fc.Arbitrary<ContactModel> {
+  const text = anyInput(30_000);
+  const rows = <T>(row: fc.Arbitrary<T>) => fc.array(row, { maxLength: 6 });
+  const labelled: fc.Arbitrary<LabelledValue> = fc.record({
+    value: fc.oneof(text, fc.emailAddress(), fc.stringMatching(/^\+?[0-9 ()./-]{0,30}$/)),
+    label: fc.oneof(fc.constantFrom('home', 'work', 'mobile', 'own', ''), nastyString(20)),
+    pref: fc.boolean(),
+  });
+  const date = fc.oneof(
+    fc.constantFrom('', '1985-04-12', '--04-12', '2000-02-30', '0000-01-01', '9999-12-31'),
+    nastyString(12),
+  );
+  return fc.record({
+    uid: fc.oneof(fc.constant(''), nastyString(40), anyInput(1000)),
+    formattedName: text,
+    name: fc.record({
+      prefix: nastyString(10),
+      given: text,
+      middle: nastyString(10),
+      family: text,
+      suffix: nastyString(10),
+    }),
+    nickname: text,
+    organization: text,
+    department: nastyString(),
+    jobTitle: nastyString(),
+    emails: rows(labelled),
+    phones: rows(labelled),
+    addresses: rows(
+      fc.record({ street: text, locality: nastyString(), country: nastyString() }).map((a) => ({
+        ...emptyAddress(),
+        ...a,
+      })),
+    ),
+    urls: rows(labelled),
+    impps: rows(labelled),
+    birthday: date,
+    anniversary: date,
+    dates: rows(fc.record({ value: date, label: nastyString(20) })),
+    related: rows(fc.record({ value: text, label: nastyString(20) })),
+    labels: rows(text),
+    favourite: fc.boolean(),
+    note: anyInput(50_000),
+  });
 }

@@ -2,19 +2,20 @@ import { UnexpectedResponse } from './accounts';
 import { pageText, type WebClient, type WebResponse } from '../../support';
 
 /**
- * The contacts pages driven as a person without JavaScript would, by the names the
- * issue gives: /contacts/new with "First name", "Last name" and "Save contact"; /contacts/[id]/edit
- * with a hidden `version`; the conflict message "This contact was changed since you opened it".
+ * The contacts pages driven as a person without JavaScript would, by what the editor shows:
+ * /contacts/new with "Given name" (name.given), "Family name" (name.family) and "Save contact";
+ * /contacts/[id]/edit with a hidden `version`; the conflict message "This contact was changed
+ * since you opened it".
  */
 
 export const CONFLICT_MESSAGE = 'This contact was changed since you opened it';
 
 export interface ContactName {
-  firstName: string;
-  lastName: string;
+  given: string;
+  family: string;
 }
 
-const labelled = (c: ContactName) => ({ 'First name': c.firstName, 'Last name': c.lastName });
+const labelled = (c: ContactName) => ({ 'Given name': c.given, 'Family name': c.family });
 
 const ID = /\/contacts\/([0-9a-f-]{36})(?:[/?#]|$)/;
 

@@ -102,7 +102,7 @@ const CONTACT_OPS: [string, number, Op][] = [
     'create contact',
     12,
     async (vu) => {
-      const value = { firstName: `Load${vu.n}`, lastName: `Person${vu.counter++}` };
+      const value = { given: `Load${vu.n}`, family: `Person${vu.counter++}` };
       vu.model.contacts.set(await createContact(vu.client, value), value);
     },
   ],
@@ -112,7 +112,7 @@ const CONTACT_OPS: [string, number, Op][] = [
     async (vu) => {
       const id = pickKey(vu.model.contacts);
       if (!id) return;
-      const value = { firstName: `Load${vu.n}`, lastName: `Edited${vu.counter++}` };
+      const value = { given: `Load${vu.n}`, family: `Edited${vu.counter++}` };
       const result = await editContact(vu.client, id, value);
       if (result !== 'saved')
         throw new Error(`edit of ${id} by its only editor was refused: ${result}`);
@@ -135,9 +135,9 @@ const CONTACT_OPS: [string, number, Op][] = [
     6,
     async (vu) => {
       const [, value] = [...vu.model.contacts][0] ?? [];
-      const r = await listContacts(vu.client, value?.lastName ?? 'nobody-by-this-name');
-      if (value && !pageText(r).includes(value.lastName)) {
-        throw new Error(`search for ${value.lastName} did not list it`);
+      const r = await listContacts(vu.client, value?.family ?? 'nobody-by-this-name');
+      if (value && !pageText(r).includes(value.family)) {
+        throw new Error(`search for ${value.family} did not list it`);
       }
     },
   ],
@@ -256,10 +256,10 @@ export async function compareWithDatabase(
   const storedContacts = await sql<{
     username: string;
     id: string;
-    first_name: string;
-    last_name: string;
+    given_name: string;
+    family_name: string;
   }>(
-    'select u.username, c.id, c.given_name as first_name, c.family_name as last_name from contacts c join users u on u.id = c.owner_id where c.deleted_at is null',
+    'select u.username, c.id, c.given_name, c.family_name from contacts c join users u on u.id = c.owner_id where c.deleted_at is null',
   );
   const byId = new Map(storedContacts.map((c) => [c.id, c]));
   for (const [name, model] of users) {
@@ -268,11 +268,11 @@ export async function compareWithDatabase(
       if (!row) diffs.push(`contact ${id} of ${name} acknowledged but missing`);
       else if (
         row.username !== name ||
-        row.first_name !== value.firstName ||
-        row.last_name !== value.lastName
+        row.given_name !== value.given ||
+        row.family_name !== value.family
       ) {
         diffs.push(
-          `contact ${id}: stored ${row.username}/${row.first_name} ${row.last_name}, expected ${name}/${value.firstName} ${value.lastName}`,
+          `contact ${id}: stored ${row.username}/${row.given_name} ${row.family_name}, expected ${name}/${value.given} ${value.family}`,
         );
       }
     }

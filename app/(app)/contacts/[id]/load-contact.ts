@@ -4,7 +4,6 @@ import { cache } from 'react';
 import { requireSession } from '@/lib/auth/session';
 import { displayName } from '@/lib/contacts/model';
 import { getContact } from '@/lib/contacts/store';
-import { legacyContact } from '@/lib/contacts/store/legacy-bridge';
 
 /**
  * The signed-in user's contact, or undefined: a malformed id, another user's contact and a
@@ -20,11 +19,6 @@ export async function storedContactOr404(id: string) {
   const contact = await findContact(id);
   if (!contact) notFound();
   return contact;
-}
-
-/** The same, in the first version's eight fields (the delete page, until it moves to the model). */
-export async function contactOr404(id: string) {
-  return legacyContact(await storedContactOr404(id));
 }
 
 /** A page title; for a contact the user cannot see, the 404 page's. */

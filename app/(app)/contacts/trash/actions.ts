@@ -3,8 +3,12 @@
 import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { buttonAction } from '@/lib/auth/action';
-import { deleteContactForever, emptyTrash, restoreContact } from '@/lib/contacts/store';
-import { isContactId } from '@/lib/contacts/validation';
+import {
+  deleteContactForever,
+  emptyTrash,
+  isContactId,
+  restoreContact,
+} from '@/lib/contacts/store';
 import { flash } from '@/lib/flash/flash';
 import { getLogger } from '@/lib/server/log';
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { contactName } from '@/lib/contacts/format';
+import { displayName } from '@/lib/contacts/model';
 import { deleteContactAction } from '../../actions';
-import { contactOr404, contactTitle } from '../load-contact';
+import { contactTitle, storedContactOr404 } from '../load-contact';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -12,8 +12,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The confirmation step without JavaScript (with it, a dialog on the contact's page asks). */
 export default async function DeleteContactPage({ params }: Props) {
-  const contact = await contactOr404((await params).id);
-  const name = contactName(contact);
+  const contact = await storedContactOr404((await params).id);
+  const name = displayName(contact.model) || 'No name';
   return (
     <section className="narrow">
       <h1>Delete {name}?</h1>

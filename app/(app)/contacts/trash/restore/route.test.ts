@@ -5,7 +5,11 @@ const flash = vi.fn();
 vi.mock('@/lib/auth/session', () => ({
   requireSession: async () => ({ user: { id: 'owner-1' } }),
 }));
-vi.mock('@/lib/contacts/store', () => ({ restoreContact }));
+// The real id check (a pure function): only the database calls are stubbed.
+vi.mock('@/lib/contacts/store', async () => ({
+  restoreContact,
+  isContactId: (await import('@/lib/contacts/store/ids')).isContactId,
+}));
 vi.mock('@/lib/flash/flash', () => ({ flash }));
 
 const { POST } = await import('./route');

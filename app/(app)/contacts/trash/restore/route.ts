@@ -1,6 +1,5 @@
 import { requireSession } from '@/lib/auth/session';
-import { restoreContact } from '@/lib/contacts/store';
-import { isContactId } from '@/lib/contacts/validation';
+import { isContactId, restoreContact } from '@/lib/contacts/store';
 import { flash } from '@/lib/flash/flash';
 import { getLogger } from '@/lib/server/log';
 

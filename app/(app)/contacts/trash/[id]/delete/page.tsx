@@ -3,8 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { requireSession } from '@/lib/auth/session';
-import { getContact } from '@/lib/contacts/store';
-import { isContactId } from '@/lib/contacts/validation';
+import { getContact, isContactId } from '@/lib/contacts/store';
 import { displayName } from '@/lib/contacts/model';
 import { deleteForeverAction } from '../../actions';
 
