@@ -2,7 +2,8 @@
  * How contacts are shown: names, dates and the only links a contact's fields may become.
  * Pure functions, safe in server and client components.
  */
-const MONTHS = [
+/** Month names, January first (the editor's month list uses them too). */
+export const MONTHS = [
   'January',
   'February',
   'March',

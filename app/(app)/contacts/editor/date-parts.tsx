@@ -1,21 +1,7 @@
 import { fieldId, splitDate } from '@/lib/contacts/form-model';
+import { MONTHS } from '@/lib/contacts/format';
 import { KeepAsTyped } from './row-parts';
 import styles from './editor.module.css';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /**
  * A birthday or anniversary as day, month and optional year (a date picker cannot leave the year
