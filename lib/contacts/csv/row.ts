@@ -1,3 +1,4 @@
+import { isOwnExportRow, unguardFormula } from './formula-guard';
 import { emptyAddress, emptyContact, type ContactModel, type PostalAddress } from '../model';
 import type { Column } from './columns';
 import { IM_SERVICES, labelFromFile } from './labels';
@@ -38,8 +39,9 @@ type Parts = Map<string, { header: string; value: string }>;
 export function contactFromRow(
   headers: string[],
   columns: (Column | null)[],
-  cells: string[],
+  fileCells: string[],
 ): RowContact {
+  const cells = isOwnExportRow(headers, fileCells) ? fileCells.map(unguardFormula) : fileCells;
   const model = emptyContact();
   const extras: Extra[] = [];
   const addresses = new Map<string, { address: PostalAddress; lines: string[] }>();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyContact, type ContactModel } from '../model';
 import { readCsvFile } from './read';
-import { guardFormula, writeGoogleCsv } from './write';
+import { guardFormula } from './formula-guard';
+import { writeGoogleCsv } from './write';
 
 const jane: ContactModel = {
   ...emptyContact('urn:uuid:0d7f2c1e-1111-4e3b-9d2a-4c1f0b9e8a11'),
@@ -72,7 +73,17 @@ describe('writeGoogleCsv', () => {
     expect(guardFormula('+1 213 373 4253 ext. 12')).toBe('+1 213 373 4253 ext. 12');
     expect(guardFormula('--04-12')).toBe('--04-12');
     expect(guardFormula('a=b')).toBe('a=b');
-    const m = { ...jane, note: '=1+2' };
-    expect(readCsvFile(writeGoogleCsv([{ model: m }]), 1).records[0]!.model.note).toBe("'=1+2");
+    expect(guardFormula("'=already quoted", true)).toBe("''=already quoted");
+    expect(guardFormula("'=already quoted")).toBe("'=already quoted");
+    expect(guardFormula("'tis", true)).toBe("'tis");
+  });
+
+  it('imports its own guarded cells back exactly; any other file as it says', () => {
+    for (const note of ['=1+2', "'=1+2", "''@x", "'tis", '@jane', '-)']) {
+      const m = { ...jane, uid: 'urn:uuid:1', note };
+      expect(readCsvFile(writeGoogleCsv([{ model: m }]), 1).records[0]!.model.note).toBe(note);
+    }
+    const foreign = "First Name,Notes\r\nAda,'=1+2\r\n";
+    expect(readCsvFile(foreign, 1).records[0]!.model.note).toBe("'=1+2");
   });
 });

@@ -1,3 +1,4 @@
+import { guardFormula } from './formula-guard';
 import type { ContactModel, PostalAddress } from '../model';
 import { IM_SERVICE_NAMES, labelForFile } from './labels';
 
@@ -141,7 +142,8 @@ export function googleCsvRow(m: ContactModel, layout: GoogleCsvLayout): string {
       cells.push(...parts.map((_, i) => entry?.[i] ?? ''));
     }
   }
-  return line(cells);
+  // A row with the UID marker is read back by isOwnExportRow, which undoes the guard exactly.
+  return line(cells, Boolean(m.uid));
 }
 
 /** The whole file: header and one row per contact, CRLF line ends (RFC 4180). */
@@ -153,20 +155,10 @@ export function writeGoogleCsv(models: Iterable<{ model: ContactModel }>): strin
   );
 }
 
-// A phone number or a date ("+1 213…", "--04-12") cannot run anything, and Google must read it as is.
-const NUMBER_LIKE = /^[+-][\d\s().\/-]*(?:\s*(?:ext\.?|x)\s*\d+)?$/i;
-
-/**
- * A spreadsheet runs a cell starting with = + - @ (or tab/CR before them) as a formula; a leading
- * ' makes it text. Export only: an import keeps what the file says.
- */
-export function guardFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) && !NUMBER_LIKE.test(value) ? `'${value}` : value;
-}
-
-function cell(value: string): string {
-  const v = guardFormula(value);
+function cell(value: string, reversible: boolean): string {
+  const v = guardFormula(value, reversible);
   return /[",\r\n\t]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-const line = (cells: string[]) => `${cells.map(cell).join(',')}\r\n`;
+const line = (cells: string[], reversible = false) =>
+  `${cells.map((c) => cell(c, reversible)).join(',')}\r\n`;
