@@ -63,6 +63,17 @@ describe('Google, current layout', () => {
     ]);
   });
 
+  it('keeps a row far wider than its header in a bounded number of extras', () => {
+    const wide = ['Ada', ...Array.from({ length: 5000 }, (_, i) => `v${i + 2}`)];
+    const file = readCsvFile(`First Name\r\n${wide.join(',')}\r\n`, 10);
+    const { model, extras } = file.records[0]!;
+    expect(model.name.given).toBe('Ada');
+    expect(extras).toHaveLength(21);
+    expect(extras[0]).toEqual({ name: 'Column 2', value: 'v2' });
+    expect(extras.at(-1)!.name).toBe('Columns 22 to 5001');
+    expect(extras.at(-1)!.value.split('\t')).toEqual(wide.slice(21));
+  });
+
   it('reads a company card, an address given only formatted, an email-only card, with start lines', () => {
     expect(acme!.where).toBe('Line 7'); // the first record spans lines 2 to 6
     expect(acme!.model).toMatchObject({

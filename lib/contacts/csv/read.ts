@@ -123,6 +123,24 @@ function describe(error: CsvError, cell: number): string {
   return 'the line could not be read as CSV';
 }
 
+/** Cells a row may have beyond its header before the rest are kept together in one. */
+const MAX_UNNAMED_CELLS = 20;
+
+/**
+ * A row far wider than its header (a broken or hostile file: thousands of cells) keeps every
+ * value, but the cells past the header and twenty more become one value, joined by tabs, so a row
+ * cannot turn into thousands of card properties.
+ */
+function withOverflowJoined(headers: string[], cells: string[]): [string[], string[]] {
+  const keep = headers.length + MAX_UNNAMED_CELLS;
+  if (cells.length <= keep + 1) return [headers, cells];
+  const rest = cells.slice(keep).filter((c) => c.trim());
+  const names = [...headers];
+  for (let i = names.length; i < keep; i++) names.push(`Column ${i + 1}`);
+  names.push(`Columns ${keep + 1} to ${cells.length}`);
+  return [names, [...cells.slice(0, keep), rest.join('\t')]];
+}
+
 /**
  * A Thunderbird export in another language (German "Vorname", "Nachname", …): its 37 columns,
  * the fifth (Primary Email) holding addresses wherever it is filled.
@@ -170,7 +188,8 @@ export function readCsvFile(
   const records: CsvRecord[] = [];
   for (const row of data.slice(0, maxRecords)) {
     if (row.cells.every((c) => !c.trim())) continue;
-    records.push({ where: `Line ${row.line}`, ...contactFromRow(headers, columns, row.cells) });
+    const [rowHeaders, cells] = withOverflowJoined(headers, row.cells);
+    records.push({ where: `Line ${row.line}`, ...contactFromRow(rowHeaders, columns, cells) });
   }
   return { records, problems, tooMany };
 }
