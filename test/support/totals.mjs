@@ -36,17 +36,27 @@ export function totalsLine(rows = readTotals()) {
 /** Playwright's JSON report → counts (flaky tests passed on retry: counted as passed). */
 export function playwrightCounts(reportFile) {
   if (!fs.existsSync(reportFile)) return { passed: 0, failed: 1, skipped: 0 };
-  const { stats } = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
-  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+  const { stats, errors = [] } = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+  // An error outside any test (global setup, a file that does not load) fails the run: count it.
+  return {
+    passed: stats.expected + stats.flaky,
+    failed: stats.unexpected + errors.length,
+    skipped: stats.skipped,
+  };
 }
 
 /** Vitest's JSON report → counts. */
 export function vitestCounts(reportFile) {
   if (!fs.existsSync(reportFile)) return { passed: 0, failed: 1, skipped: 0 };
   const r = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+  // A file that failed with no failed test (a beforeAll or an import threw; its tests are then
+  // "pending") fails the run: count it, so the totals line never says 0 failed for a red run.
+  const brokenFiles = (r.testResults ?? []).filter(
+    (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+  ).length;
   return {
     passed: r.numPassedTests,
-    failed: r.numFailedTests,
+    failed: r.numFailedTests + brokenFiles,
     skipped: r.numPendingTests + (r.numTodoTests ?? 0),
   };
 }

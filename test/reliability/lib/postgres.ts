@@ -91,7 +91,8 @@ function asOwner(argv: string[]): [string, string[]] {
 
 function run(argv: string[]): string {
   const [cmd, args] = asOwner(argv);
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 60_000 });
+  // initdb took over a minute on two busy cores once: a timeout here guards against a hang only.
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 240_000 });
   if (r.status !== 0)
     throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr}${r.stdout}`);
   return r.stdout;
