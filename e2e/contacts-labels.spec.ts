@@ -84,6 +84,8 @@ test.describe('labels', () => {
       page.getByText('The label is taken off the 2 contacts that have it.'),
     ).toBeVisible();
     await page.getByRole('button', { name: 'Yes, delete the label' }).click();
+    // Wait for the answer: navigating away first would race the action (seen on CI).
+    await expectStatus(page, 'Label deleted.');
     await page.goto('/contacts');
     await expect(filter.getByRole('link', { name: /Colleagues/ })).toHaveCount(0);
     await expectNames(page, ['Grace Hopper', 'Ada Lovelace', 'Alan Turing']);
