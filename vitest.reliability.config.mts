@@ -16,7 +16,7 @@ export default defineConfig({
     fileParallelism: false,
     maxWorkers: 1,
     testTimeout: 240_000,
-    hookTimeout: 300_000,
+    hookTimeout: 120_000,
     // Scenario output (numbers, checks) is part of the report.
     silent: false,
     printConsoleTrace: false,

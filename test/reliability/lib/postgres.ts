@@ -82,19 +82,20 @@ function findPostgresBin(): string {
  */
 function asOwner(argv: string[]): [string, string[]] {
   if (os.userInfo().uid !== 0) return [argv[0]!, argv.slice(1)];
-  if (fs.existsSync('/usr/sbin/runuser') || fs.existsSync('/sbin/runuser')) {
-    return ['runuser', ['-u', 'postgres', '--', ...argv]];
-  }
+  // By its full path: PATH may leave out the sbin folders (it did on a CI runner).
+  const runuser = ['/usr/sbin/runuser', '/sbin/runuser'].find((p) => fs.existsSync(p));
+  if (runuser) return [runuser, ['-u', 'postgres', '--', ...argv]];
   const quoted = argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   return ['su', ['postgres', '-s', '/bin/sh', '-c', quoted]];
 }
 
 function run(argv: string[]): string {
   const [cmd, args] = asOwner(argv);
-  // initdb took over a minute on two busy cores once: a timeout here guards against a hang only.
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 240_000 });
-  if (r.status !== 0)
-    throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr}${r.stdout}`);
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) {
+    const why = r.error ? String(r.error) : `${r.stderr}${r.stdout}`;
+    throw new Error(`${[cmd, ...args].join(' ')} failed (${r.status ?? r.signal}): ${why}`);
+  }
   return r.stdout;
 }
 
