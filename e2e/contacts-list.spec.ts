@@ -207,6 +207,9 @@ test.describe('the contacts list', () => {
     // The contact's own page has the star too, and comes back to itself.
     await page.goto('/contacts');
     await page.getByRole('link', { name: 'Bea Brown' }).click();
+    // The list's rows have stars too: be on the contact's page before looking for one.
+    await expect(page).toHaveURL(/\/contacts\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Bea Brown' })).toBeVisible();
     const own = page.getByRole('button', { name: 'Favourite: Bea Brown' });
     await expect(own).toHaveAttribute('aria-pressed', 'false');
     const contactUrl = page.url();
