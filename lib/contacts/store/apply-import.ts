@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { contacts } from '../../db/schema';
-import { cardColumns, cardPhotoOf, cardText, storedCardPhoto } from './card';
+import { cardColumns, cardPhotoOf, cardText } from './card';
 import { newContactIds } from './ids';
 import { ensureLabels } from './label-list';
 import { readCard } from '../vcard/read';
@@ -11,6 +11,7 @@ import { savePhoto } from './photos';
 import { ANALYZE_AFTER, refreshStatistics } from './statistics';
 import { addToCount, bumpRevision, type Tx } from './tx';
 import type { ImportCard, ImportResult } from './types';
+import type { CardRest, ParsedCard } from '../vcard/types';
 
 /** Cards per batch: one lookup by UID and one multi-row insert each. */
 const BATCH = 1000;
@@ -25,12 +26,11 @@ interface Existing {
 }
 
 /** True when saving `incoming` over `existing` would change nothing a person could see. */
-function sameCard(existing: Existing, incoming: ImportCard): boolean {
+function sameCard(existing: Existing, stored: ParsedCard, incoming: ImportCard): boolean {
   if (JSON.stringify(existing.flags) !== JSON.stringify(incoming.flags)) return false;
   // A card without a photo keeps the contact's photo (an import never removes one).
   if (incoming.photo && incoming.photo.etag !== existing.photoEtag) return false;
   // Both written by the same writer, so formatting differences in the stored text do not count.
-  const stored = readCard(existing.card);
   const before = cardText({ ...stored.model, uid: existing.uid }, stored.rest, stored.photo);
   const after = cardText(
     { ...incoming.model, uid: existing.uid },
@@ -41,9 +41,8 @@ function sameCard(existing: Existing, incoming: ImportCard): boolean {
 }
 
 /** A partial record (a CSV row) over a stored card: the card's rest stays, the row's extras join it. */
-function keepStoredRest(existing: Existing, record: ImportCard): ImportCard {
+function keepStoredRest(stored: CardRest, record: ImportCard): ImportCard {
   if (!record.partial) return record;
-  const stored = readCard(existing.card).rest;
   return { ...record, rest: record.rest ? mergeRest(stored, record.rest) : stored };
 }
 
@@ -126,13 +125,14 @@ async function applyBatch(
     }
     ctx.seen.add(wanted);
     const trashed = existing.deletedAt !== null;
-    const incoming = keepStoredRest(existing, record);
-    if (!trashed && sameCard(existing, incoming)) {
+    const stored = readCard(existing.card);
+    const incoming = keepStoredRest(stored.rest, record);
+    if (!trashed && sameCard(existing, stored, incoming)) {
       ctx.result.unchanged += 1;
       continue;
     }
     const model = { ...incoming.model, uid: existing.uid };
-    const photo = incoming.photo ? cardPhotoOf(incoming.photo) : storedCardPhoto(existing.card);
+    const photo = incoming.photo ? cardPhotoOf(incoming.photo) : stored.photo;
     await tx
       .update(contacts)
       .set({
