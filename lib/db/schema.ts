@@ -35,6 +35,10 @@ export const users = pgTable('users', {
   syncFloor: bigint('sync_floor', { mode: 'number' }).notNull().default(0),
   /** How names sort and show: 'first' (Ada Lovelace) or 'last' (Lovelace, Ada). */
   nameOrder: varchar('name_order', { length: 5 }).notNull().default('last'),
+  /** The address book's name in sync clients (CardDAV displayname, PROPPATCH-able). */
+  addressBookName: varchar('address_book_name', { length: 100 }).notNull().default('Contacts'),
+  /** SHA-256 hex of the birthday calendar feed's secret; null = no feed. */
+  calendarTokenHash: varchar('calendar_token_hash', { length: 64 }).unique(),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -78,6 +82,28 @@ export const clientAttempts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('client_attempts_address_time_idx').on(t.clientAddress, t.createdAt)],
+);
+
+/**
+ * A password for one sync client (CardDAV over HTTP Basic), never the account password: random,
+ * shown once, stored as SHA-256 (128+ random bits need no slow hash), revocable one by one.
+ */
+export const appPasswords = pgTable(
+  'app_passwords',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** What the person called it: "iPhone", "Thunderbird at work". */
+    name: varchar('name', { length: 64 }).notNull(),
+    secretHash: varchar('secret_hash', { length: 64 }).notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    /** The client address of the last use, for the account page. */
+    lastUsedFrom: varchar('last_used_from', { length: 64 }),
+  },
+  (t) => [index('app_passwords_user_idx').on(t.userId)],
 );
 
 /** The app's re-encoded rendition of a contact's photo (the card keeps what a client sent). */
@@ -237,3 +263,4 @@ export type Session = typeof sessions.$inferSelect;
 export type Contact = typeof contacts.$inferSelect;
 export type NewContact = typeof contacts.$inferInsert;
 export type Label = typeof labels.$inferSelect;
+export type AppPassword = typeof appPasswords.$inferSelect;
