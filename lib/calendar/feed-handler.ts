@@ -5,8 +5,7 @@ import { getLogger } from '../server/log';
 import { buildBirthdayFeed } from './birthday-feed';
 import { userIdForCalendarToken } from './feed-token';
 
-/** The feed's path; the custom server (server/index.ts) sends requests for it here. */
-export const BIRTHDAY_FEED_PATH = '/calendar/birthdays.ics';
+export { BIRTHDAY_FEED_PATH } from './feed-path';
 
 /**
  * The URL is a secret: no shared cache may keep the answer, and an app or browser that keeps it
