@@ -15,7 +15,7 @@ export interface BirthdayRow {
 }
 
 /** As many events as an account can hold contacts (the import's cap): the feed stays bounded. */
-export const FEED_MAX_EVENTS = 20_000;
+const FEED_MAX_EVENTS = 20_000;
 
 /**
  * The owner's live (not trashed) contacts that have a birthday, by month-day then name: one walk
