@@ -1,4 +1,5 @@
 import { listSessions, requireSession } from '@/lib/auth/session';
+import { BirthdayCalendarSection } from './birthday-calendar-section';
 import { ChangePasswordForm } from './change-password-form';
 import { DeleteAccountForm } from './delete-account-form';
 import { SessionsTable } from './sessions-table';
@@ -24,6 +25,8 @@ export default async function AccountPage() {
         <h2 id="sessions-heading">Active sessions</h2>
         <SessionsTable sessions={sessions} />
       </section>
+
+      <BirthdayCalendarSection userId={session.user.id} />
 
       <section aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete account</h2>
