@@ -20,8 +20,10 @@ describe('birthdayFeedUrl', () => {
     );
   });
 
-  it('falls back to the path for a host that is not one', () => {
-    expect(url({ host: 'evil.example/"><script>' })).toBe('/calendar/birthdays.ics?token=abc_-1');
-    expect(url({})).toBe('/calendar/birthdays.ics?token=abc_-1');
+  it('names localhost for a host that is not one (it is only shown back to who sent it)', () => {
+    expect(url({ host: 'evil.example/"><script>' })).toBe(
+      'http://localhost/calendar/birthdays.ics?token=abc_-1',
+    );
+    expect(url({})).toBe('http://localhost/calendar/birthdays.ics?token=abc_-1');
   });
 });
