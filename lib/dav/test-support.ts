@@ -43,6 +43,8 @@ export function startDavServer(): DavServer {
   const server = http.createServer((req, res) => void handleDav(req, res));
   const state: DavServer = { port: 0, origin: '' };
   beforeAll(async () => {
+    // Opening and migrating the database takes seconds: in the hook (60 s), not the first test.
+    await getDb();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     state.port = (server.address() as AddressInfo).port;
     state.origin = `http://127.0.0.1:${state.port}`;
