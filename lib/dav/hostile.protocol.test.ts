@@ -185,7 +185,7 @@ describe('malformed and deep XML', () => {
     expect(await displayname(u)).toBe('Contacts');
   });
 
-  it('invalid UTF-8 in a card → a 4xx, nothing stored (RFC 6350 §3.1: vCard is UTF-8)', async () => {
+  it('invalid UTF-8 in a card → a 4xx, or a card rewritten as UTF-8 without an ETag', async () => {
     const u = await user();
     const name = cardName();
     const card = Buffer.concat([
@@ -194,8 +194,19 @@ describe('malformed and deep XML', () => {
       Buffer.from('\r\nN:;Andre;;;\r\nEND:VCARD\r\n'),
     ]);
     const res = await client(server, u).put(u.book + name, card);
-    expect([400, 403, 415, 422]).toContain(res.status);
-    expect((await client(server, u).get(u.book + name)).status).toBe(404);
+    const get = await client(server, u).get(u.book + name);
+    if (res.status >= 400) {
+      // RFC 6350 §3.1: vCard is UTF-8; Radicale refuses such a body with 400.
+      expect([400, 403, 415, 422]).toContain(res.status);
+      expect(get.status).toBe(404);
+      return;
+    }
+    // Read leniently (as a legacy charset), as the importer does: then what is stored must be
+    // UTF-8, and since it is not the bytes sent, the PUT must not have promised them with an ETag.
+    expect(res.status).toBe(201);
+    expect(get.status).toBe(200);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(get.body)).not.toThrow();
+    expect(res.header('etag')).toBeUndefined();
   });
 });
 
@@ -206,7 +217,7 @@ describe('multiget with very many hrefs', () => {
     const name = cardName();
     expect((await c.put(u.book + name, vcard())).status).toBe(201);
     // About 0.9 MiB: under the body cap, so the href count itself is what is tested.
-    const hrefs = Array.from({ length: 15_000 }, (_, i) => `${u.book}n${i}.vcf`);
+    const hrefs = Array.from({ length: 12_000 }, (_, i) => `${u.book}n${i}.vcf`);
     hrefs.push(u.book + name);
     const body = multigetBody(hrefs);
     expect(Buffer.byteLength(body)).toBeLessThan(MiB);
@@ -308,10 +319,17 @@ describe('paths', () => {
 });
 
 describe('methods', () => {
-  it('an unknown method → 405 or 501, MKCOL → 403/405 (one address book per user)', async () => {
+  // RFC 9110 §15.6.2: 501 for a method the server does not recognise (405 when it knows it but
+  // not here; sabre answers 501, Radicale 405); a 400 says the request was malformed, which it
+  // is not.
+  it('an unknown method → 405 or 501', async () => {
+    const u = await user();
+    expect([405, 501]).toContain((await client(server, u).send('BREW', u.book)).status);
+  });
+
+  it('MKCOL → 403 or 405 (one address book per user)', async () => {
     const u = await user();
     const c = client(server, u);
-    expect([405, 501]).toContain((await c.send('BREW', u.book)).status);
     expect([403, 405]).toContain((await c.send('MKCOL', `${u.home}second/`)).status);
   });
 });
