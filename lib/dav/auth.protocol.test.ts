@@ -3,9 +3,12 @@
  * throttle, and another user's resources answering 404 (no existence leak; RFC 4918 §9 leaves
  * the choice, and Radicale answers "not found" for what a user may not see too).
  */
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accountLock, recordSignInFailure } from '../auth/throttle';
 import { getConfig } from '../config';
+import { getDb } from '../db/client';
+import { appPasswords } from '../db/schema';
 import {
   addAppPassword,
   loopback,
@@ -106,6 +109,19 @@ describe('app passwords', () => {
     await revokeAppPasswordRow(user.appPasswordId);
     expectChallenge(await propfind(user));
     expect((await propfind({ ...user, password: second.secret })).status).toBe(207);
+  });
+
+  it('a successful request records when and from where the app password was last used', async () => {
+    const user = await newDavUser();
+    expect((await propfind(user)).status).toBe(207);
+    const db = await getDb();
+    const [row] = await db
+      .select({ at: appPasswords.lastUsedAt, from: appPasswords.lastUsedFrom })
+      .from(appPasswords)
+      .where(eq(appPasswords.id, user.appPasswordId));
+    expect(row?.at).toBeInstanceOf(Date);
+    // The connection's address: each test user sends from its own loopback address.
+    expect(row?.from).toContain(user.address);
   });
 
   it('a non-ASCII username works in UTF-8 Basic credentials (RFC 7617 §2.1)', async () => {

@@ -159,6 +159,54 @@ describe('PROPFIND on the address book, depth 0', () => {
   });
 });
 
+describe('PROPFIND on the home and on every resource', () => {
+  it('current-user-principal is the same on the root, principal, home, book and a card (RFC 5397 §3)', async () => {
+    const user = await newDavUser();
+    const c = client(server, user);
+    const name = cardName();
+    expect((await c.put(user.book + name, vcard())).status).toBe(201);
+    for (const path of ['/dav/', user.principal, user.home, user.book, user.book + name]) {
+      const res = await c.propfind(path, propfindBody('D:current-user-principal'));
+      expect(res.status, path).toBe(207);
+      const r = responseFor(multistatus(res.text), path);
+      expect(hrefsIn(okProp(r, NS.D, 'current-user-principal')), path).toEqual([user.principal]);
+    }
+  });
+
+  it('the home, depth 0: a collection the owner may read, with its privileges', async () => {
+    const user = await newDavUser();
+    const res = await client(server, user).propfind(
+      user.home,
+      propfindBody('D:resourcetype', 'D:current-user-privilege-set', 'D:no-such-thing'),
+    );
+    expect(res.status).toBe(207);
+    const ms = multistatus(res.text);
+    expect(ms.responses).toHaveLength(1);
+    const r = responseFor(ms, user.home);
+    expect(children(okProp(r, NS.D, 'resourcetype'), NS.D, 'collection')).toHaveLength(1);
+    const privs = Array.from(
+      okProp(r, NS.D, 'current-user-privilege-set').getElementsByTagNameNS(NS.D, 'privilege'),
+    ).flatMap((p) => children(p).map((e) => e.localName ?? ''));
+    expect(privs).toContain('read');
+    expect(prop(r, NS.D, 'no-such-thing')?.status).toBe(404);
+  });
+
+  it('HEAD on a card: the GET headers (ETag, Content-Type, Content-Length), no body (RFC 9110 §9.3.2)', async () => {
+    const user = await newDavUser();
+    const c = client(server, user);
+    const name = cardName();
+    const card = vcard({ fn: 'Head Only' });
+    expect((await c.put(user.book + name, card)).status).toBe(201);
+    const get = await c.get(user.book + name);
+    const head = await c.send('HEAD', user.book + name);
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+    expect(head.header('etag')).toBe(get.header('etag'));
+    expect(head.header('content-type')).toBe(get.header('content-type'));
+    expect(head.header('content-length')).toBe(String(Buffer.byteLength(card)));
+  });
+});
+
 describe('PROPFIND depth 1 on the address book and depth 0 on a card', () => {
   it('lists each card with a strong getetag equal to its GET ETag, and text/vcard', async () => {
     const user = await newDavUser();

@@ -48,7 +48,8 @@ export function startDavServer(): DavServer {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     state.port = (server.address() as AddressInfo).port;
     state.origin = `http://127.0.0.1:${state.port}`;
-  });
+    // PGlite's first open runs every migration; on a busy two-core machine that passed 60 s.
+  }, 180_000);
   afterAll(async () => {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
