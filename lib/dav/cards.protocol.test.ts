@@ -5,7 +5,13 @@
  */
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { createContact, getContact, listTrash, updateContact } from '../contacts/store';
+import {
+  createContact,
+  deleteContactForever,
+  getContact,
+  listTrash,
+  updateContact,
+} from '../contacts/store';
 import { write } from '../contacts/store/test-helpers';
 import {
   NS,
@@ -257,6 +263,67 @@ describe('DELETE', () => {
     const trash = await listTrash(user.id);
     expect(trash.contacts.map((t) => t.id)).toContain(id);
     expect((await c.del(user.book + name)).status).toBe(404);
+  });
+});
+
+// After a DELETE the card is in the web app's Trash, but for DAV it is gone: sync reports it 404.
+// Its name and UID must be free again, or a client that deletes and re-adds a contact (or
+// restores a backup) is stuck with a conflict pointing at a card it cannot see.
+describe("a deleted card's name and UID are free again", () => {
+  it('PUT with If-None-Match: * at the name of a deleted card → 201, the new card served', async () => {
+    const user = await newDavUser();
+    const c = client(server, user);
+    const name = cardName();
+    const uid = `urn:uuid:again-${name}`;
+    expect((await c.put(user.book + name, vcard({ uid, fn: 'Before' }))).status).toBe(201);
+    expect([200, 204]).toContain((await c.del(user.book + name)).status);
+    const again = vcard({ uid, fn: 'After' });
+    const res = await c.put(user.book + name, again, { 'if-none-match': '*' });
+    expect(res.status).toBe(201);
+    expect((await c.get(user.book + name)).text).toBe(again);
+  });
+
+  it("a deleted card's UID under a new name → 201, not no-uid-conflict (RFC 6352 §6.3.2.1: only cards in the collection conflict)", async () => {
+    const user = await newDavUser();
+    const c = client(server, user);
+    const first = cardName('first');
+    const uid = `urn:uuid:reuse-${first}`;
+    expect((await c.put(user.book + first, vcard({ uid, fn: 'Old' }))).status).toBe(201);
+    expect([200, 204]).toContain((await c.del(user.book + first)).status);
+    const second = cardName('second');
+    const res = await c.put(user.book + second, vcard({ uid, fn: 'New' }));
+    expect(res.status).toBe(201);
+    expect((await c.get(user.book + second)).status).toBe(200);
+  });
+
+  it('the same after the web app deleted the contact forever', async () => {
+    const user = await newDavUser();
+    const c = client(server, user);
+    const name = cardName();
+    const uid = `urn:uuid:forever-${name}`;
+    expect((await c.put(user.book + name, vcard({ uid, fn: 'Gone' }))).status).toBe(201);
+    const id = (await contactIdByHref(user.id, name))!;
+    expect([200, 204]).toContain((await c.del(user.book + name)).status);
+    expect(await deleteContactForever(user.id, id)).toBe(true);
+    expect((await c.put(user.book + name, vcard({ uid, fn: 'Back' }))).status).toBe(201);
+  });
+
+  it('a PUT that changes the UID of a card: refused (409/403), or stored as sent when it says so by an ETag', async () => {
+    const user = await newDavUser();
+    const c = client(server, user);
+    const name = cardName();
+    expect((await c.put(user.book + name, vcard({ uid: `urn:uuid:one-${name}` }))).status).toBe(
+      201,
+    );
+    const changed = vcard({ uid: `urn:uuid:two-${name}`, fn: 'Changed UID' });
+    const res = await c.put(user.book + name, changed);
+    if (res.status === 409 || res.status === 403) {
+      expect(errorConditions(res.text)).toContain(`{${NS.C}}no-uid-conflict`);
+      return;
+    }
+    expect([200, 204]).toContain(res.status);
+    const get = await c.get(user.book + name);
+    if (res.header('etag') !== undefined) expect(get.text).toBe(changed);
   });
 });
 
