@@ -108,6 +108,30 @@ describe('addressbook-multiget', () => {
     expect(data).toMatch(/BEGIN:VCARD[\s\S]*END:VCARD/);
   });
 
+  it('hrefs as absolute URLs and percent-encoded paths are found (RFC 4918 §8.3: any URI reference)', async () => {
+    const user = await newDavUser();
+    const c = client(server, user);
+    const plain = cardName('abs');
+    const spaced = `With Space ${Date.now()}.vcf`;
+    expect((await c.put(user.book + plain, vcard())).status).toBe(201);
+    expect((await c.put(user.book + encodeURIComponent(spaced), vcard())).status).toBe(201);
+    const res = await c.report(
+      user.book,
+      multigetBody([
+        `${server.origin}${user.book}${plain}`,
+        user.book + encodeURIComponent(spaced),
+      ]),
+    );
+    expect(res.status).toBe(207);
+    const ms = multistatus(res.text);
+    expect(textOf(okProp(responseFor(ms, user.book + plain), NS.D, 'getetag'))).toMatch(
+      STRONG_ETAG,
+    );
+    expect(textOf(okProp(responseFor(ms, user.book + spaced), NS.D, 'getetag'))).toMatch(
+      STRONG_ETAG,
+    );
+  });
+
   it("an href outside the user's address book is 404 (or 403) in the multistatus, never its data", async () => {
     const me = await newDavUser();
     const other = await newDavUser();
@@ -224,6 +248,22 @@ describe('addressbook-query', () => {
         `<C:filter test="allof">${tm('FN', 'Ada')}${tm('EMAIL', 'analytical')}</C:filter>`,
       ),
     ).toEqual([names.ada]);
+  });
+
+  it('C:limit truncates: ≤ nresults cards and a 507 response for the address book (RFC 6352 §8.6.1)', async () => {
+    const res = await client(server, user).report(
+      user.book,
+      `<?xml version="1.0"?><C:addressbook-query xmlns:D="DAV:" xmlns:C="${NS.C}"><D:prop><D:getetag/></D:prop><C:filter>${tm('FN', 'a')}</C:filter><C:limit><C:nresults>1</C:nresults></C:limit></C:addressbook-query>`,
+      '1',
+    );
+    expect(res.status).toBe(207);
+    const ms = multistatus(res.text);
+    const book = user.book.replace(/\/$/, '');
+    const cards = ms.responses.filter((r) => r.href.replace(/\/$/, '') !== book);
+    const marker = ms.responses.filter((r) => r.href.replace(/\/$/, '') === book);
+    expect(cards.length).toBeLessThanOrEqual(1);
+    expect(marker).toHaveLength(1);
+    expect(marker[0]!.status).toBe(507);
   });
 
   it('an unsupported collation → 403 CARDDAV:supported-collation (§8.3)', async () => {
