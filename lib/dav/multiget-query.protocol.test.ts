@@ -266,6 +266,26 @@ describe('addressbook-query', () => {
     expect(marker[0]!.status).toBe(507);
   });
 
+  it('collation i;ascii-casemap is supported (RFC 6352 §8.3: a MUST), i;octet is case-sensitive or refused', async () => {
+    expect(
+      await matches(`<C:filter>${tm('FN', 'LOVE', 'collation="i;ascii-casemap"')}</C:filter>`),
+    ).toEqual([names.ada]);
+    const res = await client(server, user).report(
+      user.book,
+      query(`<C:filter>${tm('FN', 'LOVE', 'collation="i;octet"')}</C:filter>`),
+      '1',
+    );
+    if (res.status === 403) {
+      expect(errorConditions(res.text)).toContain(`{${NS.C}}supported-collation`);
+    } else {
+      expect(res.status).toBe(207);
+      expect(multistatus(res.text).responses).toHaveLength(0);
+      expect(
+        await matches(`<C:filter>${tm('FN', 'Love', 'collation="i;octet"')}</C:filter>`),
+      ).toEqual([names.ada]);
+    }
+  });
+
   it('an unsupported collation → 403 CARDDAV:supported-collation (§8.3)', async () => {
     const res = await client(server, user).report(
       user.book,
@@ -285,6 +305,56 @@ describe('addressbook-query', () => {
     expect(res.status).toBe(207);
     const r = responseFor(multistatus(res.text), user.book + names.ada);
     expect(prop(r, NS.C, 'address-data')?.el.textContent).toContain('FN:Ada Lovelace');
+  });
+});
+
+describe('addressbook-query beyond text-match on the common properties', () => {
+  // Each is either answered right or refused with 403 CARDDAV:supported-filter (RFC 6352 §8.6:
+  // "the server MUST fail with the CARDDAV:supported-filter condition" for what it cannot
+  // evaluate); an answer that silently ignores the filter is the one thing that is wrong.
+  async function queryOrRefuse(user: DavUser, filter: string): Promise<string[] | 'refused'> {
+    const res = await client(server, user).report(
+      user.book,
+      `<?xml version="1.0"?><C:addressbook-query xmlns:D="DAV:" xmlns:C="${NS.C}"><D:prop><D:getetag/></D:prop>${filter}</C:addressbook-query>`,
+      '1',
+    );
+    if (res.status === 403) {
+      expect(errorConditions(res.text)).toContain(`{${NS.C}}supported-filter`);
+      return 'refused';
+    }
+    expect(res.status).toBe(207);
+    return multistatus(res.text)
+      .responses.map((r) => r.href.slice(user.book.length))
+      .sort();
+  }
+
+  it('is-not-defined (§10.5.1) and an X- property', async () => {
+    const user = await newDavUser();
+    const c = client(server, user);
+    const withEmail = cardName('with-email');
+    const without = cardName('without');
+    expect(
+      (await c.put(user.book + withEmail, vcard({ fn: 'Has Mail', email: 'm@example.org' })))
+        .status,
+    ).toBe(201);
+    expect(
+      (
+        await c.put(
+          user.book + without,
+          vcard({ fn: 'No Mail', extra: ['X-FAVOURITE-COLOUR:teal'] }),
+        )
+      ).status,
+    ).toBe(201);
+    const undefinedEmail = await queryOrRefuse(
+      user,
+      '<C:filter><C:prop-filter name="EMAIL"><C:is-not-defined/></C:prop-filter></C:filter>',
+    );
+    if (undefinedEmail !== 'refused') expect(undefinedEmail).toEqual([without]);
+    const colour = await queryOrRefuse(
+      user,
+      '<C:filter><C:prop-filter name="X-FAVOURITE-COLOUR"><C:text-match>teal</C:text-match></C:prop-filter></C:filter>',
+    );
+    if (colour !== 'refused') expect(colour).toEqual([without]);
   });
 });
 

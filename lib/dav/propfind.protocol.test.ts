@@ -6,6 +6,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { createContact, getContact, updateContact } from '../contacts/store';
+import { write } from '../contacts/store/test-helpers';
 import { getDb } from '../db/client';
 import { users } from '../db/schema';
 import {
@@ -121,6 +123,28 @@ describe('PROPFIND on the address book, depth 0', () => {
     expect(after.token).not.toBe(before.token);
     expect(after.ctag).not.toBe(before.ctag);
     expect(after.used).toBeGreaterThan(before.used);
+  });
+
+  it('a web-side edit changes sync-token and getctag too (macOS polls getctag)', async () => {
+    const user = await newDavUser();
+    const c = client(server, user);
+    const web = await createContact(user.id, write({ given: 'Web', family: 'Edited' }));
+    const read = async () => {
+      const res = await c.propfind(user.book, propfindBody('D:sync-token', 'CS:getctag'));
+      const r = responseFor(multistatus(res.text), user.book);
+      return [textOf(okProp(r, NS.D, 'sync-token')), textOf(okProp(r, NS.CS, 'getctag'))];
+    };
+    const before = await read();
+    const current = (await getContact(user.id, web.id))!;
+    const saved = await updateContact(user.id, web.id, current.version, {
+      model: { ...current.model, note: 'changed on the web' },
+      rest: current.rest,
+      flags: current.flags,
+    });
+    expect(saved.status).toBe('saved');
+    const after = await read();
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
   });
 
   it('answers unknown properties with 404 in their own propstat, inside the 207 (RFC 4918 §9.1)', async () => {
