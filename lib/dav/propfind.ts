@@ -16,7 +16,7 @@ import {
   type Target,
 } from './properties';
 import type { DavRequest } from './request';
-import { child, childElements, nameOf } from './xml-read';
+import { BadXml, child, childElements, nameOf } from './xml-read';
 import { element, href } from './xml-write';
 import { propstat } from './multistatus';
 
@@ -25,7 +25,9 @@ type Ask =
 
 /** What a PROPFIND body asks for; an empty body is allprop (RFC 4918 §9.1). */
 export function askOf(root: Element | null): Ask {
-  if (!root || nameOf(root) !== D('propfind')) return { kind: 'allprop', include: [] };
+  if (!root) return { kind: 'allprop', include: [] };
+  if (nameOf(root) !== D('propfind'))
+    throw new BadXml('A PROPFIND body is a DAV:propfind element.');
   const prop = child(root, D('prop'));
   if (prop) return { kind: 'prop', names: childElements(prop).map(nameOf) };
   if (child(root, D('propname'))) return { kind: 'propname' };

@@ -40,6 +40,10 @@ async function cardResponse(
 
 /** RFC 6578: what changed since a token, with trashed and deleted cards as 404 members. */
 async function syncCollection(r: DavRequest, root: Element): Promise<void> {
+  const depth = r.req.headers.depth;
+  if (depth !== undefined && depth !== '0') {
+    return sendError(r.res, 400, 'sync-collection is defined for Depth: 0 only (RFC 6578 §3.2).');
+  }
   const revision = revisionOf(textOf(child(root, D('sync-token'))));
   if (revision === null) {
     return sendError(
