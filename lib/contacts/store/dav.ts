@@ -70,10 +70,26 @@ const metaColumns = {
   size: sql<number>`octet_length(${contacts.card})`.mapWith(Number),
 };
 
-/** Every live card's name and ETag, in name order (a PROPFIND of depth 1). */
-export async function listDavCards(ownerId: string): Promise<DavCardMeta[]> {
+/** The live cards with the revision they were read at (one snapshot), for a cached listing. */
+export async function listDavCardsAt(
+  ownerId: string,
+): Promise<{ revision: number; cards: DavCardMeta[] }> {
   const db = await getDb();
-  return db.select(metaColumns).from(contacts).where(liveOf(ownerId)).orderBy(asc(contacts.href));
+  return db.transaction(
+    async (tx) => {
+      const [book] = await tx
+        .select({ revision: users.syncRevision })
+        .from(users)
+        .where(eq(users.id, ownerId));
+      const cards = await tx
+        .select(metaColumns)
+        .from(contacts)
+        .where(liveOf(ownerId))
+        .orderBy(asc(contacts.href));
+      return { revision: book?.revision ?? 0, cards };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
 }
 
 export interface DavCard extends DavCardMeta {
