@@ -5,6 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { deleteUser } from '../auth/accounts';
 import { accountLock, recordSignInFailure } from '../auth/throttle';
 import { getConfig } from '../config';
 import { getDb } from '../db/client';
@@ -122,6 +123,13 @@ describe('app passwords', () => {
     expect(row?.at).toBeInstanceOf(Date);
     // The connection's address: each test user sends from its own loopback address.
     expect(row?.from).toContain(user.address);
+  });
+
+  it('a deleted account: its app passwords are 401 at once', async () => {
+    const user = await newDavUser();
+    expect((await propfind(user)).status).toBe(207);
+    await deleteUser(user.id);
+    expectChallenge(await propfind(user));
   });
 
   it('a non-ASCII username works in UTF-8 Basic credentials (RFC 7617 §2.1)', async () => {
