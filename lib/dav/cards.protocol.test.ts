@@ -463,6 +463,48 @@ describe('one version for the web form and the phone', () => {
   });
 });
 
+describe('races', () => {
+  it('two PUTs made from the same ETag at once: one wins, the other gets 412', async () => {
+    const user = await newDavUser();
+    const c = client(server, user);
+    const name = cardName();
+    const uid = `urn:uuid:race-${name}`;
+    expect((await c.put(user.book + name, vcard({ uid }))).status).toBe(201);
+    const etag = (await c.get(user.book + name)).header('etag')!;
+    const cards = ['Racer One', 'Racer Two'].map((fn) => vcard({ uid, fn }));
+    const results = await Promise.all(
+      cards.map((card) => c.put(user.book + name, card, { 'if-match': etag })),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((st) => st === 412)).toHaveLength(1);
+    expect(statuses.filter((st) => st === 200 || st === 204)).toHaveLength(1);
+    const winner = cards[statuses.findIndex((st) => st !== 412)];
+    expect((await c.get(user.book + name)).text).toBe(winner);
+  });
+
+  it('two PUTs with If-None-Match: * to one new name at once: one 201, one 412, never a 500', async () => {
+    const user = await newDavUser();
+    const c = client(server, user);
+    const name = cardName();
+    const results = await Promise.all(
+      ['First In', 'Second In'].map((fn) =>
+        c.put(user.book + name, vcard({ fn }), { 'if-none-match': '*' }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 412]);
+  });
+
+  it('two new cards with one UID at once: one 201, one 409, never a 500', async () => {
+    const user = await newDavUser();
+    const c = client(server, user);
+    const uid = `urn:uuid:twin-${Date.now()}`;
+    const results = await Promise.all(
+      ['twin-a', 'twin-b'].map((stem) => c.put(user.book + cardName(stem), vcard({ uid }))),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+  });
+});
+
 describe('content negotiation (RFC 6352 §6.3.2.1 address-data versions, via Accept)', () => {
   const versionOf = (text: string) => /^VERSION:(.*)$/m.exec(text)?.[1]?.trim();
 
