@@ -157,6 +157,25 @@ describe('the sign-in throttle counts failed Basic attempts', () => {
     expect([401, 403, 429, 503]).toContain(res.status);
   });
 
+  it('the per-address limit: after that many failures from one address, it is refused there only', async () => {
+    const user = await newDavUser();
+    const limit = getConfig().THROTTLE_IP_PER_MINUTE;
+    // Failures under names that do not exist, so no account lock is involved, from the user's
+    // own loopback address.
+    for (let i = 0; i < limit; i++) {
+      const res = await propfind({
+        username: `nobody-${i}-${user.username}`,
+        password: 'x',
+        address: user.address,
+      });
+      expect(res.status).not.toBe(207);
+    }
+    const there = await propfind(user);
+    expect(there.status).not.toBe(207);
+    expect([401, 403, 429, 503]).toContain(there.status);
+    expect((await propfind({ ...user, address: loopback() })).status).toBe(207);
+  });
+
   it('failures at the web sign-in lock DAV too (one throttle)', async () => {
     const user = await newDavUser();
     for (let i = 0; i < getConfig().THROTTLE_ACCOUNT_FAILURES; i++)
