@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { birthdayCalendar, FEED_NAME } from './birthday-feed';
+import { birthdayCalendar, birthdayCalendarInChunks, FEED_NAME } from './birthday-feed';
 import type { BirthdayRow } from './birthdays';
 import { eventFor, parseFeed } from './ics-test-helpers';
 
@@ -129,5 +129,31 @@ describe('rows the derived columns should never hold', () => {
     const bad = { ...row('Bad', '2001-01-01'), birthday: null, birthdayMonthDay: 1332 };
     const { events } = parseFeed(birthdayCalendar([bad, row('Good', '2001-01-01')]));
     expect(events.map((e) => e.summary)).toEqual(["Good's birthday"]);
+  });
+});
+
+describe('building in chunks', () => {
+  const many = Array.from({ length: 1234 }, (_, i) =>
+    row(
+      `Person ${i}`,
+      `19${String(10 + (i % 90))}-${String(1 + (i % 12)).padStart(2, '0')}-0${1 + (i % 9)}`,
+    ),
+  );
+
+  it('makes exactly the text of one piece', async () => {
+    expect(await birthdayCalendarInChunks(many, 100)).toBe(birthdayCalendar(many));
+    expect(await birthdayCalendarInChunks(many.slice(0, 3), 100)).toBe(
+      birthdayCalendar(many.slice(0, 3)),
+    );
+    expect(await birthdayCalendarInChunks([])).toBe(birthdayCalendar([]));
+    expect(parseFeed(await birthdayCalendarInChunks(many, 500)).events).toHaveLength(1234);
+  });
+
+  it('lets other work run between chunks', async () => {
+    const order: string[] = [];
+    const build = birthdayCalendarInChunks(many, 100).then(() => order.push('feed done'));
+    setImmediate(() => order.push('other work'));
+    await build;
+    expect(order).toEqual(['other work', 'feed done']);
   });
 });

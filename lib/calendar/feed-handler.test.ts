@@ -40,7 +40,8 @@ beforeAll(async () => {
   await createContact(other, write({ given: 'Bob', family: 'Other', birthday: '1980-03-04' }));
   token = await createCalendarToken(owner);
   otherToken = await createCalendarToken(other);
-});
+  // Opening the database and two argon2 hashes: minutes, not seconds, on a busy 2-core machine.
+}, 180_000);
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { concurrencyGate } from '../server/concurrency-gate';
 import { getLogger } from '../server/log';
 import { buildBirthdayFeed } from './birthday-feed';
 import { userIdForCalendarToken } from './feed-token';
@@ -12,6 +13,9 @@ export { BIRTHDAY_FEED_PATH } from './feed-path';
  * asks again (If-None-Match → 304) before using it, so a revoked link stops at once.
  */
 const CACHE_CONTROL = 'private, max-age=0, must-revalidate';
+
+/** Feeds built at once: a large one holds megabytes while it is built; the rest wait their turn. */
+const building = concurrencyGate(2);
 
 const COMMON = {
   'x-content-type-options': 'nosniff',
@@ -61,7 +65,7 @@ export async function serveBirthdayFeed(req: IncomingMessage, res: ServerRespons
     const token = tokenOf(req);
     const ownerId = token ? await userIdForCalendarToken(token) : null;
     if (!ownerId) return plain(res, 404, 'No such calendar. The link may have been turned off.');
-    const body = Buffer.from(await buildBirthdayFeed(ownerId), 'utf8');
+    const body = Buffer.from(await building(() => buildBirthdayFeed(ownerId)), 'utf8');
     const etag = `"${crypto.createHash('sha256').update(body).digest('base64url')}"`;
     const headers = { ...COMMON, 'cache-control': CACHE_CONTROL, etag };
     if (matches(req.headers['if-none-match'], etag)) {

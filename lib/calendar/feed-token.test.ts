@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { deleteUser } from '../auth/accounts';
 import { newOwner } from '../contacts/store/test-helpers';
 import { getDb } from '../db/client';
@@ -20,6 +20,11 @@ async function storedHash(userId: string) {
     .where(eq(users.id, userId));
   return row?.hash;
 }
+
+// Opening (and migrating) the file's database is slow on a busy machine: a hook has the time.
+beforeAll(async () => {
+  await getDb();
+});
 
 describe('calendar feed tokens', () => {
   it('makes a 256-bit base64url secret, stores only its SHA-256 and finds its owner', async () => {

@@ -35,7 +35,7 @@ async function cardResponse(
   if (names.includes(C('address-data'))) {
     extra.set(C('address-data'), escapeXml(cardIn(card.card, version)));
   }
-  return propResponse(cardTarget(r.user, card), names, r.user, extra);
+  return propResponse(cardTarget(r.user, card), names, r, extra);
 }
 
 /** RFC 6578: what changed since a token, with trashed and deleted cards as 404 members. */
@@ -90,7 +90,7 @@ async function syncCollection(r: DavRequest, root: Element): Promise<void> {
     parts.push(
       full
         ? await cardResponse(r, full, names, version)
-        : await propResponse(cardTarget(r.user, meta), names, r.user),
+        : await propResponse(cardTarget(r.user, meta), names, r),
     );
   }
   for (const name of changes.removed) parts.push(statusResponse(cardPath(r.user.key, name), 404));

@@ -29,9 +29,10 @@ const submit = (intent: string) => {
 const tokenIn = (url: string | undefined) =>
   new URL(url ?? 'http://x/').searchParams.get('token') ?? '';
 
+// Opening the database and an argon2 hash: slow on a busy machine.
 beforeAll(async () => {
   who.id = await newOwner('calaction');
-});
+}, 180_000);
 
 describe('calendarLinkAction', () => {
   it('creates a link for the signed-in user, shown in the answer only', async () => {

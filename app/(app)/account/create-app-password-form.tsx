@@ -24,7 +24,8 @@ export function CreateAppPasswordForm({
   const created = state.created;
   return (
     <>
-      <div role="status">
+      {/* Announced when it appears; not role="status", which the page's flash messages use. */}
+      <div aria-live="polite">
         {created ? (
           <section className={styles.secret} aria-labelledby="new-app-password-heading">
             <h4 id="new-app-password-heading">App password for “{created.name}”</h4>
