@@ -332,6 +332,30 @@ describe('methods', () => {
     },
   );
 
+  it('DELETE of the address book or the home is refused and every card stays', async () => {
+    const u = await user();
+    const c = client(server, u);
+    const name = cardName();
+    expect((await c.put(u.book + name, vcard())).status).toBe(201);
+    for (const path of [u.book, u.home, u.principal]) {
+      expect([403, 405], path).toContain((await c.del(path)).status);
+    }
+    expect((await c.get(u.book + name)).status).toBe(200);
+  });
+
+  it('PROPPATCH on a card: a 207 (set or refused per property) or a 4xx, never a 500', async () => {
+    const u = await user();
+    const c = client(server, u);
+    const name = cardName();
+    expect((await c.put(u.book + name, vcard())).status).toBe(201);
+    const res = await c.send('PROPPATCH', u.book + name, {
+      body: `<D:propertyupdate xmlns:D="DAV:" xmlns:X="urn:example"><D:set><D:prop><X:colour>teal</X:colour></D:prop></D:set></D:propertyupdate>`,
+    });
+    expect(res.status).toBeGreaterThanOrEqual(200);
+    expect(res.status).toBeLessThan(500);
+    if (res.status === 207) multistatus(res.text);
+  });
+
   it('MKCOL → 403 or 405 (one address book per user)', async () => {
     const u = await user();
     const c = client(server, u);
