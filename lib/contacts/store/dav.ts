@@ -274,6 +274,31 @@ export async function putDavCard(
   w: DavCardWrite,
   pre: DavPreconditions,
 ): Promise<DavPutResult> {
+  try {
+    return await putOnce(ownerId, href, w, pre);
+  } catch (error) {
+    // Two new cards at one name or with one UID at once (PostgreSQL runs them side by side, so
+    // both found nothing): the loser's insert hits the unique index. Tried again, it finds the
+    // winner's row and gets its 412 or 409.
+    if (!isUniqueViolation(error)) throw error;
+    return putOnce(ownerId, href, w, pre);
+  }
+}
+
+/** PostgreSQL's unique_violation, whether the driver's error is thrown as is or wrapped. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
+async function putOnce(
+  ownerId: string,
+  href: string,
+  w: DavCardWrite,
+  pre: DavPreconditions,
+): Promise<DavPutResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const uid = uidColumn(w.uid);
