@@ -6,7 +6,9 @@
 // 3. proxy headers trusted only when TRUST_PROXY says so;
 // 4. request-size limits per path (Next has one body limit for every server action);
 // 5. a server-rendered page where the App Router would send an empty one: the error page for a
-//    5xx (error-page.ts) and the not-found page for a notFound() (not-found-page.ts).
+//    5xx (error-page.ts) and the not-found page for a notFound() (not-found-page.ts);
+// 6. CardDAV (PROPFIND and REPORT never reach Next's route handlers) and the birthday feed, by
+//    handlers the app registers at start-up (lib/server/handover.mts).
 // Node runs this TypeScript itself (type stripping, Node ≥ 22.18): erasable syntax only, and
 // imports name the file with its extension.
 import http from 'node:http';
@@ -18,7 +20,7 @@ import {
   socketClientAddress,
   trustedHopsFrom,
 } from '../lib/http/forwarded-for.mts';
-import { announceCustomServer, stopApp } from '../lib/server/handover.mts';
+import { announceCustomServer, plainHandlerFor, stopApp } from '../lib/server/handover.mts';
 import { serveErrorPageFor5xx } from './error-page.ts';
 import { bodyProblem, DRAIN_LIMIT, MAX_HEADER_SIZE } from './limits.ts';
 import { notFoundPages } from './not-found-page.ts';
@@ -51,6 +53,14 @@ function normalizeHeaders(req: http.IncomingMessage): void {
   }
 }
 
+function pathnameOf(req: http.IncomingMessage): string {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return '/';
+  }
+}
+
 const log = (level: number, fields: Record<string, unknown>) =>
   console.log(JSON.stringify({ level, time: Date.now(), app: 'contact-cards', ...fields }));
 const logError = (fields: Record<string, unknown>) => log(50, fields);
@@ -70,6 +80,15 @@ const server = http.createServer({ maxHeaderSize: MAX_HEADER_SIZE }, (req, res) 
   if (stopping) {
     res.writeHead(503, { 'content-type': 'text/plain', connection: 'close', 'retry-after': '5' });
     res.end('The server is restarting. Please try again in a moment.\n');
+    return;
+  }
+  const plain = plainHandlerFor(pathnameOf(req));
+  if (plain) {
+    // CardDAV and the birthday feed: their own body limits, their own authentication, no Next.
+    active.add(res);
+    res.once('close', () => active.delete(res));
+    normalizeHeaders(req);
+    void plain.handle(req, res);
     return;
   }
   const problem = bodyProblem(req);

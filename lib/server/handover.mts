@@ -8,9 +8,13 @@
 //     into a shell names some other process, so a client cannot bring its own address in a header.
 //  2. The process event 'contact-cards:stop': once requests have drained the server emits it with a
 //     callback; the app's listener closes the database and releases its lock, then calls back.
+//  3. Plain handlers (CardDAV, the birthday feed): requests Next cannot take (PROPFIND, REPORT) or
+//     that carry no session. The app registers them at start-up on a process-wide symbol; the
+//     server gives them the paths they claim, before Next, and Next everything else.
 // Loaded by Node directly (from server/) as well as by the bundler: erasable TypeScript only, no
 // imports, and `.mts` so that Node reads it as an ES module without guessing.
 
+const PLAIN_HANDLERS = Symbol.for('contact-cards.plain-handlers');
 const PID_VARIABLE = 'CONTACT_CARDS_SERVER_PID';
 const STOP_EVENT = 'contact-cards:stop';
 /** `process` as the plain event emitter it is (its own typings list only Node's events). */
@@ -36,4 +40,24 @@ export function stopApp(): Promise<void> {
   return new Promise((resolve) => {
     if (!events.emit(STOP_EVENT, resolve)) resolve();
   });
+}
+
+/** A request handler that answers without Next, for the paths `claims` accepts. */
+export interface PlainHandler {
+  claims: (pathname: string) => boolean;
+  handle: (
+    req: import('node:http').IncomingMessage,
+    res: import('node:http').ServerResponse,
+  ) => Promise<void>;
+}
+type WithHandlers = typeof globalThis & { [PLAIN_HANDLERS]?: PlainHandler[] };
+
+/** App side, at start-up: the plain handlers (replacing any registered before). */
+export function registerPlainHandlers(handlers: PlainHandler[]): void {
+  (globalThis as WithHandlers)[PLAIN_HANDLERS] = handlers;
+}
+
+/** Server side: the plain handler for a path, if the app registered one. */
+export function plainHandlerFor(pathname: string): PlainHandler | undefined {
+  return (globalThis as WithHandlers)[PLAIN_HANDLERS]?.find((h) => h.claims(pathname));
 }

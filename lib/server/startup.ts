@@ -3,7 +3,8 @@ import { startTrashPurge } from '../contacts/store/purge-schedule';
 import { openDatabase } from '../db/client';
 import { DataDirLockedError } from '../db/data-dir-lock';
 import { getLogger } from './log';
-import { behindCustomServer, onCustomServerStop } from './handover.mts';
+import { handleDav, isDavPath } from '../dav/handler';
+import { behindCustomServer, onCustomServerStop, registerPlainHandlers } from './handover.mts';
 import { runShutdown } from './shutdown';
 
 export async function startServerProcess(): Promise<void> {
@@ -38,8 +39,10 @@ export async function startServerProcess(): Promise<void> {
   }
   // The custom server (server/index.ts, in production and in development) drains requests first
   // and then asks for this; under plain `next start` the signal closes the database at once.
-  if (behindCustomServer()) onCustomServerStop(runShutdown);
-  else {
+  if (behindCustomServer()) {
+    onCustomServerStop(runShutdown);
+    registerPlainHandlers([{ claims: isDavPath, handle: handleDav }]);
+  } else {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => void runShutdown().finally(() => process.exit(0)));
     }

@@ -8,7 +8,7 @@ import { deriveColumns } from '../derive';
 import type { ProcessedPhoto, StoredContact } from './types';
 
 /** SHA-256 hex of the card's UTF-8 bytes: the ETag CardDAV clients compare. */
-const etagOf = (card: string) => createHash('sha256').update(card, 'utf8').digest('hex');
+export const etagOf = (card: string) => createHash('sha256').update(card, 'utf8').digest('hex');
 
 export const cardPhotoOf = (photo: ProcessedPhoto): CardPhoto => ({
   kind: 'data',

@@ -1,0 +1,198 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { and, desc, eq, isNull, lte, or } from 'drizzle-orm';
+import { getDb } from '../db/client';
+import { appPasswords, users } from '../db/schema';
+import { accountLock, allowClientAttempt, recordSignInFailure } from './throttle';
+import { usernameKey } from './username';
+
+/**
+ * App passwords: one random secret per sync client (CardDAV over HTTP Basic), so the account
+ * password never sits in a phone's settings and one lost device can be cut off alone.
+ *
+ * A secret is 30 symbols of base32 (150 bits from crypto.randomBytes), shown once in six groups
+ * of five. Only its SHA-256 is stored: a fast hash is right for 150 random bits (nothing to
+ * brute-force), and an argon2 per DAV request would make a 1,000-card sync take minutes.
+ */
+export const APP_PASSWORD_NAME_MAX = 64;
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
+const SECRET_LENGTH = 30;
+const GROUP = 5;
+/** What a normalised secret must look like; anything else cannot match and skips the lookup. */
+const SECRET_SHAPE = new RegExp(`^[${ALPHABET}]{${SECRET_LENGTH}}$`);
+/** last_used_at is written at most this often: a sync is hundreds of requests. */
+const LAST_USED_EVERY_MS = 60_000;
+
+/** Dashes and whitespace (people copy the grouped form, apps may add spaces) go; case folds. */
+function normalise(typed: string): string {
+  return typed.replace(/[\s-]+/g, '').toLowerCase();
+}
+
+/** SHA-256 hex of the normalised secret: what `secret_hash` holds. */
+export const hashAppPassword = (typed: string): string =>
+  crypto.createHash('sha256').update(normalise(typed), 'utf8').digest('hex');
+
+function newSecret(): string {
+  // 256 is a multiple of 32, so `byte & 31` picks every symbol with the same probability.
+  const symbols = [...crypto.randomBytes(SECRET_LENGTH)].map((b) => ALPHABET[b & 31]!).join('');
+  const groups: string[] = [];
+  for (let i = 0; i < SECRET_LENGTH; i += GROUP) groups.push(symbols.slice(i, i + GROUP));
+  return groups.join('-');
+}
+
+/** A new app password for the user; the secret is returned here once and never stored. */
+export async function createAppPassword(
+  userId: string,
+  name: string,
+): Promise<{ id: string; name: string; secret: string }> {
+  const cleanName = name.trim();
+  if (!cleanName || [...cleanName].length > APP_PASSWORD_NAME_MAX) {
+    throw new Error(`An app password's name must be 1 to ${APP_PASSWORD_NAME_MAX} characters.`);
+  }
+  const secret = newSecret();
+  const [row] = await (
+    await getDb()
+  )
+    .insert(appPasswords)
+    .values({ userId, name: cleanName, secretHash: hashAppPassword(secret) })
+    .returning({ id: appPasswords.id, name: appPasswords.name });
+  return { id: row!.id, name: row!.name, secret };
+}
+
+export interface AppPasswordSummary {
+  id: string;
+  name: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  lastUsedFrom: string | null;
+}
+
+/** The user's app passwords, newest first (never their hashes). */
+export async function listAppPasswords(userId: string): Promise<AppPasswordSummary[]> {
+  return (await getDb())
+    .select({
+      id: appPasswords.id,
+      name: appPasswords.name,
+      createdAt: appPasswords.createdAt,
+      lastUsedAt: appPasswords.lastUsedAt,
+      lastUsedFrom: appPasswords.lastUsedFrom,
+    })
+    .from(appPasswords)
+    .where(eq(appPasswords.userId, userId))
+    .orderBy(desc(appPasswords.createdAt), desc(appPasswords.id));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Revokes one of the user's app passwords; false when it was not theirs or already gone. */
+export async function revokeAppPassword(userId: string, id: string): Promise<boolean> {
+  // A malformed id would be a database error on a uuid column; it names nothing, so: false.
+  if (!UUID.test(id)) return false;
+  const gone = await (
+    await getDb()
+  )
+    .delete(appPasswords)
+    .where(and(eq(appPasswords.id, id), eq(appPasswords.userId, userId)))
+    .returning({ id: appPasswords.id });
+  return gone.length > 0;
+}
+
+/** Revokes every app password of the user; returns how many there were. */
+export async function revokeAllAppPasswords(userId: string): Promise<number> {
+  const gone = await (
+    await getDb()
+  )
+    .delete(appPasswords)
+    .where(eq(appPasswords.userId, userId))
+    .returning({ id: appPasswords.id });
+  return gone.length;
+}
+
+export type BasicAuthResult =
+  | { ok: true; userId: string; username: string; usernameKey: string; appPasswordId: string }
+  | { ok: false; reason: 'invalid' | 'throttled'; retryAt?: Date };
+
+/** Longer than any username can be (32 characters): refused before any hashing or lookup. */
+const USERNAME_INPUT_MAX = 64;
+
+/**
+ * HTTP Basic for CardDAV: the account's username and one of its app passwords, never the
+ * account password (its hash is not even read). It shares the sign-in throttle:
+ * - a locked account (lib/auth/throttle.ts) refuses every request, the right secret included,
+ *   and is checked first, so a guess made while locked is never evaluated;
+ * - every failure counts towards the account lock and towards the client address's
+ *   per-minute limit, exactly as a failed sign-in does; an address over its limit is told
+ *   'throttled'.
+ * Successes are not counted per address: a sync is hundreds of requests a minute. A success
+ * from an address over its limit is still let through: with 150 random bits it cannot be a
+ * guess, and every wrong guess is bounded by the account lock above. Successes do not clear the
+ * account's failures either (unlike sign-in): a phone syncing every minute would otherwise reset
+ * an attacker's count.
+ * On success: two indexed queries (the lock, the secret joined to its user), plus a write to
+ * last_used_at at most once a minute. `now` is a parameter for tests.
+ */
+export async function verifyBasicCredentials(
+  username: string,
+  password: string,
+  clientAddress: string,
+  now = new Date(),
+): Promise<BasicAuthResult> {
+  const address = clientAddress.slice(0, 64);
+  const key = username.length <= USERNAME_INPUT_MAX ? usernameKey(username) : '';
+  if (!key || key.length > USERNAME_INPUT_MAX) return failure(null, address, now);
+
+  const lock = await accountLock(key, now);
+  if (lock.locked) return { ok: false, reason: 'throttled', retryAt: lock.retryAt };
+
+  // The account password (or anything else not shaped like a secret) cannot match: no lookup.
+  const normalised = password.length <= 200 ? normalise(password) : '';
+  if (!SECRET_SHAPE.test(normalised)) return failure(key, address, now);
+
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: appPasswords.id,
+      lastUsedAt: appPasswords.lastUsedAt,
+      userId: users.id,
+      username: users.username,
+      usernameKey: users.usernameKey,
+    })
+    .from(appPasswords)
+    .innerJoin(users, eq(users.id, appPasswords.userId))
+    .where(
+      and(eq(appPasswords.secretHash, hashAppPassword(normalised)), eq(users.usernameKey, key)),
+    )
+    .limit(1);
+  if (!row) return failure(key, address, now);
+
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_EVERY_MS) {
+    // Conditional, so parallel requests of one sync write it once, not once each.
+    const stale = new Date(now.getTime() - LAST_USED_EVERY_MS);
+    await db
+      .update(appPasswords)
+      .set({ lastUsedAt: now, lastUsedFrom: address })
+      .where(
+        and(
+          eq(appPasswords.id, row.id),
+          or(isNull(appPasswords.lastUsedAt), lte(appPasswords.lastUsedAt, stale)),
+        ),
+      );
+  }
+  return {
+    ok: true,
+    userId: row.userId,
+    username: row.username,
+    usernameKey: row.usernameKey,
+    appPasswordId: row.id,
+  };
+}
+
+/** Counts a failure against the account (when the name could be one) and the address. */
+async function failure(key: string | null, address: string, now: Date): Promise<BasicAuthResult> {
+  if (key) await recordSignInFailure(key, now);
+  if (!(await allowClientAttempt(address, now))) {
+    return { ok: false, reason: 'throttled', retryAt: new Date(now.getTime() + 60_000) };
+  }
+  return { ok: false, reason: 'invalid' };
+}
