@@ -1,29 +1,21 @@
-// `node --conditions=react-server --import tsx bench/lib/dav-account.ts USER SECRET`: an empty
-// account with one app password whose secret is SECRET, for the CardDAV benchmark. Run before the
-// server starts (the embedded database allows one process). The hash follows the team contract
-// (lib/auth/app-passwords.ts: SHA-256 hex of the secret without dashes, lower-cased), written
-// straight into the table so the benchmark does not depend on the account page.
-import { createHash } from 'node:crypto';
+// `node --conditions=react-server --import tsx bench/lib/dav-account.ts USER`: an account (created
+// if missing, with no contacts) and a new app password for it; prints {"username","password"} as
+// JSON. For the CardDAV benchmark and for running the vdirsyncer spec against a server started by
+// hand. Run before the server starts: the embedded database allows one process.
 import { createUser, getUserByUsername } from '../../lib/auth/accounts';
-import { getDb } from '../../lib/db/client';
-import { appPasswords } from '../../lib/db/schema';
+import { createAppPassword } from '../../lib/auth/app-passwords';
 import { runShutdown } from '../../lib/server/shutdown';
 import { fail, loadCliEnvironment, runMain } from '../../scripts/lib/db-cli';
 
 runMain(async () => {
   loadCliEnvironment();
-  const [username, secret, password] = process.argv.slice(2);
-  if (!username || !secret) fail('Usage: dav-account.ts USER SECRET [ACCOUNT_PASSWORD]');
+  const [username, accountPassword] = process.argv.slice(2);
+  if (!username) fail('Usage: dav-account.ts USER [ACCOUNT_PASSWORD]');
   const user =
     (await getUserByUsername(username)) ??
-    (await createUser(username, password ?? 'contact cards bench account'));
+    (await createUser(username, accountPassword ?? 'contact cards bench account'));
   if (!user) fail(`Could not create the user ${username}.`);
-  const normalised = secret.replace(/[-\s]/g, '').toLowerCase();
-  const db = await getDb();
-  await db.insert(appPasswords).values({
-    userId: user.id,
-    name: 'bench vdirsyncer',
-    secretHash: createHash('sha256').update(normalised, 'utf8').digest('hex'),
-  });
+  const { secret } = await createAppPassword(user.id, 'vdirsyncer (bench)');
+  console.log(JSON.stringify({ username: user.username, password: secret }));
   await runShutdown();
 });

@@ -48,14 +48,28 @@ export async function createAppPasswordInBrowser(
 
 /**
  * A fresh account's address book on the app (a new user registered through the web form, an app
- * password from /account), or on Radicale when CARDDAV_SPEC_TARGET=radicale.
+ * password from /account); or the one CARDDAV_SPEC_URL, _USER and _PASSWORD name; or Radicale's
+ * when CARDDAV_SPEC_TARGET=radicale.
  */
 export async function davTarget(browser: Browser, baseURL: string): Promise<DavTarget> {
+  const given = {
+    url: process.env.CARDDAV_SPEC_URL,
+    username: process.env.CARDDAV_SPEC_USER,
+    password: process.env.CARDDAV_SPEC_PASSWORD,
+  };
+  // An account made beforehand (bench/lib/dav-account.ts) on a server started by hand.
+  if (given.url && given.username && given.password)
+    return {
+      url: given.url,
+      username: given.username,
+      password: given.password,
+      keepsBytes: true,
+      close: async () => {},
+    };
   if (process.env.CARDDAV_SPEC_TARGET === 'radicale') {
     const radicale = await Radicale.start();
-    const url = await radicale.addressBook('alice');
     return {
-      url,
+      url: await radicale.addressBook('alice'),
       username: 'alice',
       password: 'x',
       keepsBytes: false,
@@ -63,13 +77,12 @@ export async function davTarget(browser: Browser, baseURL: string): Promise<DavT
     };
   }
   const user = await registerUser(browser, baseURL);
-  const password = await createAppPasswordInBrowser(browser, baseURL, user);
   // uniqueName() makes lower-case ASCII names, which are their own folded key.
-  const url = new URL(`/dav/addressbooks/${encodeURIComponent(user.username)}/contacts/`, baseURL);
+  const book = new URL(`/dav/addressbooks/${encodeURIComponent(user.username)}/contacts/`, baseURL);
   return {
-    url: url.toString(),
+    url: book.toString(),
     username: user.username,
-    password,
+    password: await createAppPasswordInBrowser(browser, baseURL, user),
     keepsBytes: true,
     close: async () => {},
   };

@@ -11,6 +11,8 @@ export interface Exchange {
   method: string;
   path: string;
   status: number;
+  /** From receiving the request to the end of the server's answer. */
+  ms: number;
 }
 
 type Hook = (method: string, path: string) => Promise<void>;
@@ -33,6 +35,7 @@ export class Interposer {
     const server = http.createServer(async (req, res) => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
+      const started = performance.now();
       const method = req.method ?? 'GET';
       const path = req.url ?? '/';
       const self = ref.self!;
@@ -45,9 +48,16 @@ export class Interposer {
       const forward = http.request(
         { host: upstream.hostname, port: upstream.port, method, path, headers, agent },
         (answer) => {
-          self.log.push({ method, path, status: answer.statusCode ?? 0 });
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
+          answer.on('end', () =>
+            self.log.push({
+              method,
+              path,
+              status: answer.statusCode ?? 0,
+              ms: Math.round(performance.now() - started),
+            }),
+          );
         },
       );
       forward.on('error', () => {
