@@ -12,6 +12,8 @@ export interface DavTarget {
   password: string;
   /** Whether the server keeps cards byte for byte (ours must; Radicale re-serialises them). */
   keepsBytes: boolean;
+  /** Radicale, the reference server, rather than the app. */
+  reference: boolean;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function davTarget(browser: Browser, baseURL: string): Promise<DavT
       username: given.username,
       password: given.password,
       keepsBytes: true,
+      reference: false,
       close: async () => {},
     };
   if (process.env.CARDDAV_SPEC_TARGET === 'radicale') {
@@ -73,6 +76,7 @@ export async function davTarget(browser: Browser, baseURL: string): Promise<DavT
       username: 'alice',
       password: 'x',
       keepsBytes: false,
+      reference: true,
       close: () => radicale.stop(),
     };
   }
@@ -84,6 +88,7 @@ export async function davTarget(browser: Browser, baseURL: string): Promise<DavT
     username: user.username,
     password: await createAppPasswordInBrowser(browser, baseURL, user),
     keepsBytes: true,
+    reference: false,
     close: async () => {},
   };
 }
