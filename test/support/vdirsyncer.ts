@@ -24,7 +24,10 @@ export interface VdirsyncerOptions {
 }
 
 export interface VdirsyncerRun {
+  /** null when it was stopped (see timedOut). */
   code: number | null;
+  /** Stopped after `timeoutMs`. */
+  timedOut: boolean;
   stdout: string;
   stderr: string;
   ms: number;
@@ -73,9 +76,9 @@ export class Vdirsyncer {
     return this.run(['discover'], 'y\n'.repeat(8));
   }
 
-  /** `vdirsyncer sync`: both directions, as the client decides. */
-  sync(): Promise<VdirsyncerRun> {
-    return this.run(['sync']);
+  /** `vdirsyncer sync`: both directions, as the client decides; stopped after `timeoutMs`. */
+  sync(timeoutMs?: number): Promise<VdirsyncerRun> {
+    return this.run(['sync'], '', timeoutMs);
   }
 
   /** The folder's cards by file name. */
@@ -96,7 +99,7 @@ export class Vdirsyncer {
     return out;
   }
 
-  private run(args: string[], input = ''): Promise<VdirsyncerRun> {
+  private run(args: string[], input = '', timeoutMs?: number): Promise<VdirsyncerRun> {
     const started = performance.now();
     const { maxWorkers } = this.options;
     const command = [
@@ -120,10 +123,18 @@ export class Vdirsyncer {
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      let timedOut = false;
+      const timer = timeoutMs
+        ? setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGTERM');
+          }, timeoutMs)
+        : undefined;
       child.on('error', reject);
-      child.on('close', (code) =>
-        resolve({ code, stdout, stderr, ms: Math.round(performance.now() - started) }),
-      );
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code, timedOut, stdout, stderr, ms: Math.round(performance.now() - started) });
+      });
       child.stdin.end(input);
     });
   }
