@@ -1,8 +1,9 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { and, desc, eq, isNull, lte, or } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { getConfig } from '../config';
 import { getDb } from '../db/client';
-import { appPasswords, users } from '../db/schema';
+import { appPasswords, signInFailures, users } from '../db/schema';
 import { accountLock, allowClientAttempt, recordSignInFailure } from './throttle';
 import { usernameKey } from './username';
 
@@ -142,13 +143,15 @@ export async function verifyBasicCredentials(
   const key = username.length <= USERNAME_INPUT_MAX ? usernameKey(username) : '';
   if (!key || key.length > USERNAME_INPUT_MAX) return failure(null, address, now);
 
-  const lock = await accountLock(key, now);
-  if (lock.locked) return { ok: false, reason: 'throttled', retryAt: lock.retryAt };
-
   // The account password (or anything else not shaped like a secret) cannot match: no lookup.
   const normalised = password.length <= 200 ? normalise(password) : '';
-  if (!SECRET_SHAPE.test(normalised)) return failure(key, address, now);
+  if (!SECRET_SHAPE.test(normalised)) return refuse(key, address, now);
 
+  // One round trip on the path every sync request takes: the secret joined to its user, with
+  // the account's recent failures counted alongside. Fewer failures than the lock needs means
+  // no lock; otherwise the throttle decides as for a sign-in.
+  const { THROTTLE_ACCOUNT_FAILURES: lockAfter, THROTTLE_ACCOUNT_WINDOW: window } = getConfig();
+  const lookBack = new Date(now.getTime() - 2 * window * 1000);
   const db = await getDb();
   const [row] = await db
     .select({
@@ -157,6 +160,10 @@ export async function verifyBasicCredentials(
       userId: users.id,
       username: users.username,
       usernameKey: users.usernameKey,
+      recentFailures: sql<number>`(select count(*) from ${signInFailures}
+        where ${signInFailures.usernameKey} = ${key} and ${signInFailures.createdAt} > ${lookBack})`.mapWith(
+        Number,
+      ),
     })
     .from(appPasswords)
     .innerJoin(users, eq(users.id, appPasswords.userId))
@@ -164,7 +171,11 @@ export async function verifyBasicCredentials(
       and(eq(appPasswords.secretHash, hashAppPassword(normalised)), eq(users.usernameKey, key)),
     )
     .limit(1);
-  if (!row) return failure(key, address, now);
+  if (!row) return refuse(key, address, now);
+  if (row.recentFailures >= lockAfter) {
+    const lock = await accountLock(key, now);
+    if (lock.locked) return { ok: false, reason: 'throttled', retryAt: lock.retryAt };
+  }
 
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_EVERY_MS) {
     // Conditional, so parallel requests of one sync write it once, not once each.
@@ -186,6 +197,13 @@ export async function verifyBasicCredentials(
     usernameKey: row.usernameKey,
     appPasswordId: row.id,
   };
+}
+
+/** A wrong secret: 'throttled' while the account is locked (nothing counted), else a failure. */
+async function refuse(key: string, address: string, now: Date): Promise<BasicAuthResult> {
+  const lock = await accountLock(key, now);
+  if (lock.locked) return { ok: false, reason: 'throttled', retryAt: lock.retryAt };
+  return failure(key, address, now);
 }
 
 /** Counts a failure against the account (when the name could be one) and the address. */

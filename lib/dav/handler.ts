@@ -5,7 +5,7 @@ import { authenticate } from './auth';
 import { TooLarge } from './body';
 import { deleteCard, getCard, putCard } from './cards';
 import { C } from './names';
-import { DAV_ROOT, resourceAt, WELL_KNOWN } from './paths';
+import { DAV_ROOT, homePath, resourceAt, WELL_KNOWN } from './paths';
 import { propfind } from './propfind';
 import { proppatch } from './proppatch';
 import { report } from './reports';
@@ -76,6 +76,15 @@ export async function handleDav(req: IncomingMessage, res: ServerResponse): Prom
     const resource = resourceAt(pathname);
     const user = auth.user;
     // Another user's principal or address book is not found, not forbidden: nothing tells that it exists.
+    if (resource.kind === 'none' && method === 'MKCOL' && pathname.startsWith(homePath(user.key))) {
+      req.resume();
+      return sendError(
+        res,
+        403,
+        'This server keeps one address book per user.',
+        C('addressbook-collection-location-ok'),
+      );
+    }
     if (resource.kind === 'none' || ('user' in resource && resource.user !== user.key)) {
       req.resume();
       return send(res, 404, 'Not Found\n');

@@ -18,11 +18,20 @@ export const statusLine = (code: number) =>
 export const propstat = (code: number, props: string) =>
   element(D('propstat'), element(D('prop'), props) + statusLine(code));
 
-/** One `<response>` with properties found (200) and the names not found (404). */
+/** Who asks: the user, and whether they asked for a minimal answer (no 404 propstat). */
+export interface Asker {
+  user: DavUser;
+  minimal: boolean;
+}
+
+/**
+ * One `<response>` with the properties found (200) and the names not found (404), unless the
+ * client asked to leave those out (`Prefer: return=minimal`, RFC 8144; `Brief: t` from Apple).
+ */
 export async function propResponse(
   t: Target,
   names: QName[],
-  user: DavUser,
+  { user, minimal }: Asker,
   extra: Map<QName, string> = new Map(),
 ): Promise<string> {
   const found: string[] = [];
@@ -34,7 +43,7 @@ export async function propResponse(
   }
   const stats = [
     found.length ? propstat(200, found.join('')) : '',
-    missing.length ? propstat(404, missing.join('')) : '',
+    missing.length && !minimal ? propstat(404, missing.join('')) : '',
   ].join('');
   return element(D('response'), href(t.path) + stats);
 }

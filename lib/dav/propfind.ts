@@ -1,7 +1,6 @@
 import 'server-only';
 import type { Element } from '@xmldom/xmldom';
 import { listDavCards } from '../contacts/store/dav';
-import type { DavUser } from './auth';
 import { multistatus } from './respond';
 import { propResponse } from './multistatus';
 import { D, type QName } from './names';
@@ -16,7 +15,7 @@ import {
   type Target,
 } from './properties';
 import type { DavRequest } from './request';
-import { child, childElements, nameOf } from './xml-read';
+import { BadXml, child, childElements, nameOf } from './xml-read';
 import { element, href } from './xml-write';
 import { propstat } from './multistatus';
 
@@ -25,7 +24,9 @@ type Ask =
 
 /** What a PROPFIND body asks for; an empty body is allprop (RFC 4918 §9.1). */
 export function askOf(root: Element | null): Ask {
-  if (!root || nameOf(root) !== D('propfind')) return { kind: 'allprop', include: [] };
+  if (!root) return { kind: 'allprop', include: [] };
+  if (nameOf(root) !== D('propfind'))
+    throw new BadXml('A PROPFIND body is a DAV:propfind element.');
   const prop = child(root, D('prop'));
   if (prop) return { kind: 'prop', names: childElements(prop).map(nameOf) };
   if (child(root, D('propname'))) return { kind: 'propname' };
@@ -53,21 +54,21 @@ async function targetsOf(r: DavRequest, depth: 0 | 1): Promise<Target[]> {
   }
 }
 
-async function responseFor(t: Target, ask: Ask, user: DavUser): Promise<string> {
+async function responseFor(t: Target, ask: Ask, r: DavRequest): Promise<string> {
   if (ask.kind === 'propname') {
-    const names = propertyNames(t, user)
+    const names = propertyNames(t, r.user)
       .map((n) => element(n))
       .join('');
     return element(D('response'), href(t.path) + propstat(200, names));
   }
   const names = ask.kind === 'prop' ? ask.names : [...new Set([...ALLPROP, ...ask.include])];
-  if (ask.kind === 'prop') return propResponse(t, names, user);
+  if (ask.kind === 'prop') return propResponse(t, names, r);
   // allprop lists what exists; a name this resource lacks is simply left out.
-  const present = new Set(propertyNames(t, user));
+  const present = new Set(propertyNames(t, r.user));
   return propResponse(
     t,
     names.filter((n) => present.has(n) || ask.include.includes(n)),
-    user,
+    r,
   );
 }
 
@@ -78,6 +79,6 @@ export async function propfind(r: DavRequest): Promise<void> {
   const targets = await targetsOf(r, depth);
   if (targets.length === 0) return r.notFound();
   const parts: string[] = [];
-  for (const t of targets) parts.push(await responseFor(t, ask, r.user));
+  for (const t of targets) parts.push(await responseFor(t, ask, r));
   multistatus(r.res, parts.join(''));
 }

@@ -35,11 +35,15 @@ async function cardResponse(
   if (names.includes(C('address-data'))) {
     extra.set(C('address-data'), escapeXml(cardIn(card.card, version)));
   }
-  return propResponse(cardTarget(r.user, card), names, r.user, extra);
+  return propResponse(cardTarget(r.user, card), names, r, extra);
 }
 
 /** RFC 6578: what changed since a token, with trashed and deleted cards as 404 members. */
 async function syncCollection(r: DavRequest, root: Element): Promise<void> {
+  const depth = r.req.headers.depth;
+  if (depth !== undefined && depth !== '0') {
+    return sendError(r.res, 400, 'sync-collection is defined for Depth: 0 only (RFC 6578 §3.2).');
+  }
   const revision = revisionOf(textOf(child(root, D('sync-token'))));
   if (revision === null) {
     return sendError(
@@ -86,7 +90,7 @@ async function syncCollection(r: DavRequest, root: Element): Promise<void> {
     parts.push(
       full
         ? await cardResponse(r, full, names, version)
-        : await propResponse(cardTarget(r.user, meta), names, r.user),
+        : await propResponse(cardTarget(r.user, meta), names, r),
     );
   }
   for (const name of changes.removed) parts.push(statusResponse(cardPath(r.user.key, name), 404));

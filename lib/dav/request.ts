@@ -28,6 +28,12 @@ export class DavRequest {
     readonly resource: Exclude<Resource, { kind: 'none' }>,
   ) {}
 
+  /** `Prefer: return=minimal` (RFC 8144) or Apple's older `Brief: t`: no 404 propstats. */
+  get minimal(): boolean {
+    const { prefer, brief } = this.req.headers;
+    return /\breturn=minimal\b/i.test(String(prefer ?? '')) || String(brief).toLowerCase() === 't';
+  }
+
   /** The user's address book (its name and sync revision), read once per request. */
   book(): Promise<DavBook> {
     this.bookRead ??= getDavBook(this.user.id).then((b) => {

@@ -24,7 +24,7 @@ const MAX_ELEMENTS = 50_000;
  */
 export function parseXml(text: string): Element {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
-    throw new BadXml('Document type declarations are not accepted.', 403);
+    throw new BadXml('Document type declarations are not accepted.');
   }
   let doc;
   try {

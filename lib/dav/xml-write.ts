@@ -5,10 +5,16 @@ const DECLARATIONS = Object.entries(PREFIXES)
   .map(([ns, prefix]) => ` xmlns:${prefix}="${ns}"`)
   .join('');
 
-export const escapeXml = (s: string) =>
-  s.replace(/[&<>"]/g, (c) =>
-    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;',
-  );
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  // An XML reader turns a bare CR LF into LF (XML 1.0 §2.11): a card's CRLF line ends reach the
+  // client only as a character reference, and a card must come back byte for byte.
+  '\r': '&#13;',
+};
+export const escapeXml = (s: string) => s.replace(/[&<>"\r]/g, (c) => ENTITIES[c]!);
 
 /**
  * `<prefix:local>inner</prefix:local>` for a known namespace; any other namespace (a property a

@@ -3,6 +3,7 @@ import { startTrashPurge } from '../contacts/store/purge-schedule';
 import { openDatabase } from '../db/client';
 import { DataDirLockedError } from '../db/data-dir-lock';
 import { getLogger } from './log';
+import { BIRTHDAY_FEED_PATH, serveBirthdayFeed } from '../calendar/feed-handler';
 import { handleDav, isDavPath } from '../dav/handler';
 import { behindCustomServer, onCustomServerStop, registerPlainHandlers } from './handover.mts';
 import { runShutdown } from './shutdown';
@@ -41,7 +42,10 @@ export async function startServerProcess(): Promise<void> {
   // and then asks for this; under plain `next start` the signal closes the database at once.
   if (behindCustomServer()) {
     onCustomServerStop(runShutdown);
-    registerPlainHandlers([{ claims: isDavPath, handle: handleDav }]);
+    registerPlainHandlers([
+      { claims: isDavPath, handle: handleDav },
+      { claims: (path) => path === BIRTHDAY_FEED_PATH, handle: serveBirthdayFeed },
+    ]);
   } else {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => void runShutdown().finally(() => process.exit(0)));

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { deleteUser, updatePassword } from '@/lib/auth/accounts';
 import { buttonAction, formAction } from '@/lib/auth/action';
+import { revokeAllAppPasswords } from '@/lib/auth/app-passwords';
 import { PASSWORD_MAX, passwordProblem } from '@/lib/auth/passwords';
 import { confirmPassword } from '@/lib/auth/reauthenticate';
 import {
@@ -37,6 +38,8 @@ function passwordChangeSchema({ user }: CurrentSession) {
         .max(PASSWORD_MAX * 4, WRONG_CURRENT),
       newPassword: typed,
       confirmPassword: typed,
+      /** The checkbox "Also sign out sync clients": present ("on") only when ticked. */
+      revokeAppPasswords: z.literal('on').optional(),
     })
     .superRefine((data, ctx) => {
       const problem = passwordProblem(data.newPassword, key);
@@ -60,17 +63,26 @@ function passwordChangeSchema({ user }: CurrentSession) {
 }
 
 export const changePasswordAction = formAction(
-  { session: 'user', schema: passwordChangeSchema },
+  // The checkbox is typed back, so a refused form does not silently untick it.
+  { session: 'user', schema: passwordChangeSchema, echo: ['revokeAppPasswords'] },
   async ({ data, session }) => {
     const { user } = session;
+    // Revoked first: should the password change then fail, the user still wanted them gone.
+    const revoked = data.revokeAppPasswords ? await revokeAllAppPasswords(user.id) : 0;
     const ended = await updatePassword(user.id, data.newPassword, session.sessionId);
     getLogger().info({
       event: 'password_changed',
       userId: user.id,
       username: user.username,
       endedSessions: ended,
+      revokedAppPasswords: revoked,
     });
-    await flash('success', 'Your password has been changed.');
+    await flash(
+      'success',
+      data.revokeAppPasswords
+        ? `Your password has been changed and ${revoked} app password${revoked === 1 ? ' was' : 's were'} revoked.`
+        : 'Your password has been changed.',
+    );
     redirect('/account');
   },
 );

@@ -31,6 +31,18 @@ export function ChangePasswordForm({ username }: { username: string }) {
         label="Confirm new password"
         errors={state.errors.confirmPassword}
       />
+      <div className="checkbox">
+        <input
+          type="checkbox"
+          id="revoke-app-passwords"
+          name="revokeAppPasswords"
+          defaultChecked={state.values.revokeAppPasswords === 'on'}
+          key={state.values.revokeAppPasswords ?? ''}
+        />
+        <label htmlFor="revoke-app-passwords">
+          Also sign out sync clients (revoke app passwords)
+        </label>
+      </div>
       <FormActions submit="Change password" pending={pending} />
     </form>
   );

@@ -1,13 +1,22 @@
+import { headers } from 'next/headers';
+import { listAppPasswords } from '@/lib/auth/app-passwords';
 import { listSessions, requireSession } from '@/lib/auth/session';
+import { usernameKey } from '@/lib/auth/username';
+import { requestOrigin } from '@/lib/http/request-origin';
+import { BirthdayCalendarSection } from './birthday-calendar-section';
 import { ChangePasswordForm } from './change-password-form';
 import { DeleteAccountForm } from './delete-account-form';
 import { SessionsTable } from './sessions-table';
+import { SyncSection } from './sync-section';
 
 export const metadata = { title: 'Account · Contact Cards' };
 
 export default async function AccountPage() {
   const session = await requireSession();
-  const sessions = await listSessions(session);
+  const [sessions, appPasswords] = await Promise.all([
+    listSessions(session),
+    listAppPasswords(session.user.id),
+  ]);
   return (
     <section className="account">
       <h1>Account</h1>
@@ -24,6 +33,15 @@ export default async function AccountPage() {
         <h2 id="sessions-heading">Active sessions</h2>
         <SessionsTable sessions={sessions} />
       </section>
+
+      <SyncSection
+        origin={requestOrigin(await headers())}
+        username={session.user.username}
+        usernameKey={usernameKey(session.user.username)}
+        passwords={appPasswords}
+      />
+
+      <BirthdayCalendarSection userId={session.user.id} />
 
       <section aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete account</h2>

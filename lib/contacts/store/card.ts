@@ -16,14 +16,20 @@ export const cardPhotoOf = (photo: ProcessedPhoto): CardPhoto => ({
   bytes: photo.bytes,
 });
 
-/** The card text the app writes for a model (vCard 4.0), with REV when `rev` is given. */
+export type CardVersion = '3.0' | '4.0';
+
+/** The version a stored card keeps when the app rewrites it: a sync client's 3.0 stays 3.0. */
+export const keptVersion = (stored: string): CardVersion => (stored === '3.0' ? '3.0' : '4.0');
+
+/** The card text the app writes for a model (vCard 4.0 unless told), with REV when `rev` is given. */
 export function cardText(
   model: ContactModel,
   rest: CardRest | null,
   photo: CardPhoto | null,
   rev?: Date,
+  version: CardVersion = '4.0',
 ) {
-  return writeCard(model, rest, photo, '4.0', { rev });
+  return writeCard(model, rest, photo, version, { rev });
 }
 
 /** Every column a save writes: the card, its ETag and the columns derived from it. */
@@ -32,12 +38,12 @@ export function cardColumns(
   rest: CardRest | null,
   photo: CardPhoto | null,
   flags: ContactFlag[],
-  rev = new Date(),
+  { rev = new Date(), version = '4.0' }: { rev?: Date; version?: CardVersion } = {},
 ) {
-  const card = cardText(model, rest, photo, rev);
+  const card = cardText(model, rest, photo, rev, version);
   return {
     card,
-    cardVersion: '4.0',
+    cardVersion: version,
     etag: etagOf(card),
     flags,
     ...deriveColumns(model),

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { contacts, contactTombstones, users } from '../../db/schema';
 import type { ContactFlag, ContactModel } from '../model';
@@ -9,7 +9,7 @@ import { liveOf } from './columns';
 import { newContactIds } from './ids';
 import { ensureLabels } from './label-list';
 import { savePhoto } from './photos';
-import { addToCount, bumpRevision, type Tx } from './tx';
+import { bumpRevision, type Tx } from './tx';
 import type { ProcessedPhoto } from './types';
 
 /**
@@ -144,55 +144,65 @@ export async function davChangesSince(
         .from(users)
         .where(eq(users.id, ownerId));
       if (!book || since > book.revision || (since > 0 && since < book.floor)) return null;
-      const cap = limit === undefined ? undefined : limit + 1;
-      const owned = and(eq(contacts.ownerId, ownerId), gt(contacts.revision, since));
-      const live = await tx
-        .select({ ...metaColumns, revision: contacts.revision })
-        .from(contacts)
-        .where(and(owned, isNull(contacts.deletedAt)))
-        .orderBy(asc(contacts.revision))
-        .limit(cap ?? Number.MAX_SAFE_INTEGER);
-      // An initial sync (no token) lists what is there; nothing removed needs telling.
-      const trashed =
-        since === 0
-          ? []
-          : await tx
-              .select({ href: contacts.href, revision: contacts.revision })
-              .from(contacts)
-              .where(and(owned, isNotNull(contacts.deletedAt)))
-              .orderBy(asc(contacts.revision))
-              .limit(cap ?? Number.MAX_SAFE_INTEGER);
-      const gone =
-        since === 0
-          ? []
-          : await tx
-              .select({ href: contactTombstones.href, revision: contactTombstones.revision })
-              .from(contactTombstones)
-              .where(
-                and(eq(contactTombstones.ownerId, ownerId), gt(contactTombstones.revision, since)),
-              )
-              .orderBy(asc(contactTombstones.revision))
-              .limit(cap ?? Number.MAX_SAFE_INTEGER);
-      const all: Change[] = [
-        ...live.map(({ revision, ...meta }) => ({ href: meta.href, revision, meta })),
-        ...trashed.map((t) => ({ ...t, meta: null })),
-        ...gone.map((g) => ({ ...g, meta: null })),
-      ].sort((a, b) => a.revision - b.revision);
-      let kept = all;
-      let revision = book.revision;
-      let truncated = false;
-      if (limit !== undefined && all.length > limit) {
-        truncated = true;
-        // End before the revision the limit falls in, unless that would return nothing.
-        const cutRevision = all[limit]!.revision;
-        const whole = all.filter((c) => c.revision < cutRevision);
-        kept = whole.length > 0 ? whole : all.filter((c) => c.revision === cutRevision);
-        revision = kept.at(-1)!.revision;
+      const read = (which: Which, cap?: number) => readChanges(tx, ownerId, which, since > 0, cap);
+      const all = await read((r) => gt(r, since), limit === undefined ? undefined : limit + 1);
+      if (limit === undefined || all.length <= limit) {
+        return summarize(all, book.revision, false);
       }
-      return summarize(kept, revision, truncated);
+      // End before the revision the limit falls in; when that would return nothing, return that
+      // whole revision (read in full: the capped read may hold only part of it).
+      const cutRevision = all[limit]!.revision;
+      const whole = all.filter((c) => c.revision < cutRevision);
+      const kept = whole.length > 0 ? whole : await read((r) => eq(r, cutRevision));
+      return summarize(kept, kept.at(-1)!.revision, true);
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
+}
+
+/** Which revisions to read, as a condition on a revision column. */
+type Which = (revision: typeof contacts.revision | typeof contactTombstones.revision) => SQL;
+
+/**
+ * Changes at the revisions `which` picks, in revision order, at most `cap` from each source:
+ * live rows, trashed rows and tombstones.
+ */
+async function readChanges(
+  tx: Tx,
+  ownerId: string,
+  which: Which,
+  withRemoved: boolean,
+  cap = Number.MAX_SAFE_INTEGER,
+): Promise<Change[]> {
+  const owned = and(eq(contacts.ownerId, ownerId), which(contacts.revision));
+  const live = await tx
+    .select({ ...metaColumns, revision: contacts.revision })
+    .from(contacts)
+    .where(and(owned, isNull(contacts.deletedAt)))
+    .orderBy(asc(contacts.revision))
+    .limit(cap);
+  const changes: Change[] = live.map(({ revision, ...meta }) => ({
+    href: meta.href,
+    revision,
+    meta,
+  }));
+  // An initial sync lists what is there; nothing removed needs telling.
+  if (withRemoved) {
+    const trashed = await tx
+      .select({ href: contacts.href, revision: contacts.revision })
+      .from(contacts)
+      .where(and(owned, isNotNull(contacts.deletedAt)))
+      .orderBy(asc(contacts.revision))
+      .limit(cap);
+    const gone = await tx
+      .select({ href: contactTombstones.href, revision: contactTombstones.revision })
+      .from(contactTombstones)
+      .where(and(eq(contactTombstones.ownerId, ownerId), which(contactTombstones.revision)))
+      .orderBy(asc(contactTombstones.revision))
+      .limit(cap);
+    for (const t of [...trashed, ...gone]) changes.push({ ...t, meta: null });
+  }
+  return changes.sort((a, b) => a.revision - b.revision);
 }
 
 /** The newest state per name: a card deleted and made again at one name is simply changed. */
@@ -250,27 +260,32 @@ export async function putDavCard(
 ): Promise<DavPutResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [atHref] = await tx
-      .select({ id: contacts.id, etag: contacts.etag, deletedAt: contacts.deletedAt })
+    const uid = uidColumn(w.uid);
+    // One read for both guards: the row at this name, and any other row with this UID.
+    const rows = await tx
+      .select({
+        id: contacts.id,
+        href: contacts.href,
+        etag: contacts.etag,
+        deletedAt: contacts.deletedAt,
+        photoEtag: contacts.photoEtag,
+      })
       .from(contacts)
-      .where(and(eq(contacts.ownerId, ownerId), eq(contacts.href, href)))
+      .where(and(eq(contacts.ownerId, ownerId), or(eq(contacts.href, href), eq(contacts.uid, uid))))
       .for('update');
+    const atHref = rows.find((r) => r.href === href);
+    const sameUid = rows.find((r) => r !== atHref);
     const live = atHref && !atHref.deletedAt ? atHref : undefined;
     const current = live?.etag ?? null;
     if (pre.ifMatch && !matches(pre.ifMatch, current)) return { status: 'precondition-failed' };
     if (pre.ifNoneMatch && matches(pre.ifNoneMatch, current)) {
       return { status: 'precondition-failed' };
     }
-    const uid = uidColumn(w.uid);
-    const [sameUid] = await tx
-      .select({ id: contacts.id, href: contacts.href, deletedAt: contacts.deletedAt })
-      .from(contacts)
-      .where(and(eq(contacts.ownerId, ownerId), eq(contacts.uid, uid)))
-      .for('update');
-    if (sameUid && sameUid.id !== atHref?.id) {
-      if (!sameUid.deletedAt) return { status: 'uid-conflict', href: sameUid.href };
-    }
-    const revision = await bumpRevision(tx, ownerId);
+    if (sameUid && !sameUid.deletedAt) return { status: 'uid-conflict', href: sameUid.href };
+    // The row to write: the one at this name, else a trashed one with this UID, else a new one.
+    const target = atHref ?? sameUid;
+    const revived = target === undefined || target.deletedAt !== null;
+    const revision = await bumpRevision(tx, ownerId, revived ? 1 : 0);
     const columns = {
       uid,
       href,
@@ -283,15 +298,11 @@ export async function putDavCard(
       revision,
       ...deriveColumns(w.model),
     };
-    // The row to write: the one at this name, else a trashed one with this UID, else a new one.
-    const target = atHref ?? (sameUid?.deletedAt ? sameUid : undefined);
-    if (sameUid?.deletedAt && atHref && sameUid.id !== atHref.id) {
-      await forget(tx, ownerId, sameUid.id, revision);
-    }
+    if (atHref && sameUid) await forget(tx, ownerId, sameUid.id, revision);
     let id: string;
     if (target) {
       id = target.id;
-      if (target === sameUid && sameUid.href !== href) {
+      if (target === sameUid) {
         // Its old name was reported as removed when it went to Trash; keep telling that.
         await tx.insert(contactTombstones).values({ ownerId, href: sameUid.href, uid, revision });
       }
@@ -304,14 +315,13 @@ export async function putDavCard(
           updatedAt: sql`now()`,
         })
         .where(eq(contacts.id, id));
-      if (target.deletedAt) await addToCount(tx, ownerId, 1);
     } else {
       id = newContactIds().id;
       await tx.insert(contacts).values({ id, ownerId, ...columns });
-      await addToCount(tx, ownerId, 1);
     }
-    await savePhoto(tx, ownerId, id, w.photo);
-    await ensureLabels(tx, ownerId, w.model.labels);
+    // A card without a photo: only a row that had a rendition has one to remove.
+    if (w.photo || target?.photoEtag) await savePhoto(tx, ownerId, id, w.photo);
+    if (w.model.labels.length > 0) await ensureLabels(tx, ownerId, w.model.labels);
     return { status: live ? 'updated' : 'created', etag: columns.etag };
   });
 }
@@ -348,12 +358,11 @@ export async function deleteDavCard(
     if (!row) return 'not-found';
     if (pre.ifMatch && !matches(pre.ifMatch, row.etag)) return 'precondition-failed';
     if (pre.ifNoneMatch && matches(pre.ifNoneMatch, row.etag)) return 'precondition-failed';
-    const revision = await bumpRevision(tx, ownerId);
+    const revision = await bumpRevision(tx, ownerId, -1);
     await tx
       .update(contacts)
       .set({ deletedAt: sql`now()`, revision })
       .where(eq(contacts.id, row.id));
-    await addToCount(tx, ownerId, -1);
     return 'deleted';
   });
 }

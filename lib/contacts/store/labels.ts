@@ -4,7 +4,7 @@ import { getDb } from '../../db/client';
 import { contacts, labels } from '../../db/schema';
 import { labelKey } from '../derive';
 import { readCard } from '../vcard/read';
-import { cardColumns } from './card';
+import { cardColumns, keptVersion } from './card';
 import { bumpRevision, type Tx } from './tx';
 import type { LabelResult } from './types';
 
@@ -62,7 +62,12 @@ async function rewriteCards(
   change: (names: string[]) => string[],
 ): Promise<void> {
   const rows = await tx
-    .select({ id: contacts.id, card: contacts.card, flags: contacts.flags })
+    .select({
+      id: contacts.id,
+      card: contacts.card,
+      cardVersion: contacts.cardVersion,
+      flags: contacts.flags,
+    })
     .from(contacts)
     .where(and(eq(contacts.ownerId, ownerId), sql`${contacts.labels} @> array[${key}]::text[]`));
   if (rows.length === 0) return;
@@ -73,7 +78,9 @@ async function rewriteCards(
     await tx
       .update(contacts)
       .set({
-        ...cardColumns(model, parsed.rest, parsed.photo, row.flags),
+        ...cardColumns(model, parsed.rest, parsed.photo, row.flags, {
+          version: keptVersion(row.cardVersion),
+        }),
         revision,
         version: sql`${contacts.version} + 1`,
         updatedAt: sql`now()`,

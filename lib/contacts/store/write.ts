@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { contacts } from '../../db/schema';
 import type { ContactModel } from '../model';
-import { cardColumns, cardPhotoOf, storedCardPhoto, toStoredContact } from './card';
+import { cardColumns, cardPhotoOf, keptVersion, storedCardPhoto, toStoredContact } from './card';
 import { storedColumns } from './columns';
 import { isContactId, newContactIds } from './ids';
 import { ensureLabels } from './label-list';
@@ -66,7 +66,12 @@ export async function updateContact(
   const db = await getDb();
   const saved = await db.transaction(async (tx) => {
     const [current] = await tx
-      .select({ uid: contacts.uid, card: contacts.card, photoEtag: contacts.photoEtag })
+      .select({
+        uid: contacts.uid,
+        card: contacts.card,
+        cardVersion: contacts.cardVersion,
+        photoEtag: contacts.photoEtag,
+      })
       .from(contacts)
       .where(
         and(
@@ -86,7 +91,9 @@ export async function updateContact(
     const [row] = await tx
       .update(contacts)
       .set({
-        ...cardColumns(model, w.rest ?? null, photo, w.flags),
+        ...cardColumns(model, w.rest ?? null, photo, w.flags, {
+          version: keptVersion(current.cardVersion),
+        }),
         photoEtag: w.photo === undefined ? current.photoEtag : (w.photo?.etag ?? null),
         revision,
         version: sql`${contacts.version} + 1`,

@@ -43,7 +43,9 @@ export async function convertLegacyContacts(
       .limit(BATCH);
     if (rows.length === 0) break;
     const values = rows.map((row) => {
-      const c = cardColumns(modelFromLegacy(row, row.uid), null, null, [], row.updatedAt);
+      const c = cardColumns(modelFromLegacy(row, row.uid), null, null, [], {
+        rev: row.updatedAt,
+      });
       return sql`(${row.id}, ${c.card}, ${c.etag}, ${c.derivedVersion}, ${c.displayName},
         ${c.givenName}, ${c.familyName}, ${c.primaryEmail}, ${c.primaryPhone}, ${c.birthday},
         ${c.birthdayMonthDay}, ${c.sortFirst}, ${c.sortLast}, ${c.searchText})`;
