@@ -21,8 +21,8 @@ export const APP_PASSWORD_SHAPE = /\b[a-z2-7]{5}(?:-[a-z2-7]{5}){5}\b/;
 
 /**
  * Creates an app password through /account as a person would and returns the secret it shows
- * once. The one place that knows the form (helper "apppw" builds it: a "Device name" field and a
- * create button); if the form changes, only this changes.
+ * once. The one place that knows the form (app/(app)/account/create-app-password-form.tsx); if
+ * it changes, only this changes.
  */
 export async function createAppPasswordInBrowser(
   browser: Browser,
@@ -38,8 +38,8 @@ export async function createAppPasswordInBrowser(
     const form = page.locator('form').filter({ has: page.getByLabel('Device name') });
     await form.getByLabel('Device name').fill(deviceName);
     await form.getByRole('button', { name: /create/i }).click();
-    const shown = page.getByText(APP_PASSWORD_SHAPE).first();
-    await expect(shown).toBeVisible();
+    const shown = page.getByTestId('new-app-password');
+    await expect(shown).toHaveText(APP_PASSWORD_SHAPE);
     const secret = APP_PASSWORD_SHAPE.exec((await shown.textContent()) ?? '')?.[0];
     if (!secret) throw new Error('no app password shown on /account');
     return secret;
