@@ -12,13 +12,13 @@ import { Vdirsyncer, writeCards, type VdirsyncerRun } from '../../test/support/v
  * of about 0.3 s included), as a person syncing would wait. Numbers only: nothing asserts a time.
  */
 
-export interface DavAccount {
+interface DavAccount {
   url: string;
   username: string;
   password: string;
 }
 
-export interface SyncTimes {
+interface SyncTimes {
   upload: number;
   noChange: number;
   download: number;
@@ -36,7 +36,7 @@ function checked(run: VdirsyncerRun, what: string): number {
 }
 
 /** Upload, no-change sync, download into an empty folder, one edit each way (seconds). */
-export async function measureRoundTrip(account: DavAccount, count = 1000): Promise<SyncTimes> {
+async function measureRoundTrip(account: DavAccount, count = 1000): Promise<SyncTimes> {
   const work = tempDir('bench-dav');
   try {
     const cards = generateCards(count, 13);
@@ -65,7 +65,7 @@ export async function measureRoundTrip(account: DavAccount, count = 1000): Promi
  * Upload of `count` cards and a sync with nothing changed (seconds). The upload is given up after
  * `limitMs` (the issue gave Radicale 14 minutes for 10,000): then the row says so.
  */
-export async function measureUpload(account: DavAccount, count: number, limitMs = 15 * 60_000) {
+async function measureUpload(account: DavAccount, count: number, limitMs = 15 * 60_000) {
   const work = tempDir('bench-dav');
   try {
     const a = new Vdirsyncer({ dir: path.join(work, 'a'), ...account });
@@ -132,7 +132,7 @@ export function carddavRows(
 }
 
 /** Resident memory of a process now, in MB (Linux VmRSS), or null elsewhere. */
-export function rssMb(pid: number): number | null {
+function rssMb(pid: number): number | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
@@ -158,7 +158,7 @@ export function seedDavAccount(env: NodeJS.ProcessEnv, username: string) {
 }
 
 /** The address book's URL on the app for a user (bench names are their own folded key). */
-export const addressBookUrl = (origin: string, username: string) =>
+const addressBookUrl = (origin: string, username: string) =>
   `${origin}/dav/addressbooks/${encodeURIComponent(username)}/contacts/`;
 
 /** The 1,000-card rows against Radicale, when it is installed (else undefined). */

@@ -17,7 +17,7 @@ export interface DavTarget {
   close(): Promise<void>;
 }
 
-export const APP_PASSWORD_SHAPE = /\b[a-z2-7]{5}(?:-[a-z2-7]{5}){5}\b/;
+const APP_PASSWORD_SHAPE = /\b[a-z2-7]{5}(?:-[a-z2-7]{5}){5}\b/;
 
 /**
  * Creates an app password through /account as a person would and returns the secret it shows
@@ -93,7 +93,7 @@ export async function davTarget(browser: Browser, baseURL: string): Promise<DavT
   };
 }
 
-export function basicAuth(target: Pick<DavTarget, 'username' | 'password'>): string {
+function basicAuth(target: Pick<DavTarget, 'username' | 'password'>): string {
   return `Basic ${Buffer.from(`${target.username}:${target.password}`).toString('base64')}`;
 }
 

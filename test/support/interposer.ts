@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
  * race (another device writes between its listing and its PUT), which it otherwise almost never
  * does on loopback. Every forwarded request's method, path and status are recorded.
  */
-export interface Exchange {
+interface Exchange {
   method: string;
   path: string;
   status: number;

@@ -4,23 +4,23 @@ import { tempDir } from './env.mjs';
 
 /** Debian's litmus 0.13 (WebDAV conformance): runs its suites and reads each test's result. */
 
-export type LitmusStatus = 'pass' | 'FAIL' | 'SKIPPED';
+type LitmusStatus = 'pass' | 'FAIL' | 'SKIPPED';
 
-export interface LitmusTest {
+interface LitmusTest {
   status: LitmusStatus;
   detail: string;
   /** What litmus printed as WARNING before the test's result. */
   warnings: string[];
 }
 
-export interface LitmusResult {
+interface LitmusResult {
   /** `suite/test`, e.g. `basic/options`, in the order run; a name litmus repeats gets `#2`. */
   results: Map<string, LitmusTest>;
   output: string;
   code: number | null;
 }
 
-export const LITMUS_SUITES = ['basic', 'copymove', 'props', 'locks', 'http'] as const;
+const LITMUS_SUITES = ['basic', 'copymove', 'props', 'locks', 'http'] as const;
 
 /** Reads litmus's report: "-> running `basic':" then " 3. put_get....... FAIL (why)". */
 export function parseLitmus(output: string): LitmusResult['results'] {

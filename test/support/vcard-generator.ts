@@ -123,7 +123,7 @@ function escapeText(value: string): string {
 }
 
 /** Folds one content line at 75 octets without splitting a UTF-8 character. */
-export function foldLine(line: string): string {
+function foldLine(line: string): string {
   const out: string[] = [];
   let current = '';
   let octets = 0;
@@ -191,7 +191,7 @@ export function generateCards(count: number, seed = 13): GeneratedCard[] {
 }
 
 /** A small real JPEG (a 48×48 gradient), made here so no binary fixture is committed. */
-export async function smallJpeg(): Promise<Buffer> {
+async function smallJpeg(): Promise<Buffer> {
   const size = 48;
   const pixels = Buffer.alloc(size * size * 3);
   for (let y = 0; y < size; y++)
@@ -206,7 +206,7 @@ export async function smallJpeg(): Promise<Buffer> {
     .toBuffer();
 }
 
-export const PHOTO_CARD_UID = 'c0ffee00-1313-4abc-8def-000000000013';
+const PHOTO_CARD_UID = 'c0ffee00-1313-4abc-8def-000000000013';
 
 /**
  * The card that must come back byte for byte: a PHOTO, X- properties with parameters, an Apple

@@ -8,7 +8,7 @@ import path from 'node:path';
  * has its own config and status folder, so two instances are two devices.
  */
 
-export interface VdirsyncerOptions {
+interface VdirsyncerOptions {
   /** Working folder: the config, the status and (by default) the cards folder live here. */
   dir: string;
   /** The address book's URL (a collection, ending in `/`). */
