@@ -4,7 +4,9 @@
 //   --short            a quick look (< 2 minutes): shorter runs, no 100,000-contact user, no Lighthouse
 //   --row=1,4          only these rows (1 contacts page, 2 ceiling, 3 redirect, 4 scale, 5 sign-in
 //                      under load, 6 memory, 7 start-up, 8 browser weight, 9 Lighthouse,
-//                      10 sign-in time: unknown user vs wrong password, 11 import 20,000 contacts)
+//                      10 sign-in time: unknown user vs wrong password, 11 import 20,000 contacts,
+//                      12 CardDAV with vdirsyncer: 1,000 cards, Radicale beside when installed;
+//                      10,000 cards except with --short; also alone: bench/carddav.mjs)
 //   --db=postgres      use PostgreSQL (DATABASE_URL, default the local server) in a throwaway database
 //   --no-build         reuse the existing production build
 import { spawn, spawnSync } from 'node:child_process';
@@ -24,6 +26,7 @@ import {
   TEST_SESSION_SECRET,
   waitForAnswer,
 } from '../test/support/index.ts';
+import { carddavRows, measureOurs, measureRadicale, seedDavAccount } from './lib/carddav.ts';
 import { lighthouseScores } from './lib/lighthouse.mjs';
 import { load } from './lib/load.mjs';
 import { importTime, signInTimes } from './lib/timings.mjs';
@@ -33,7 +36,7 @@ const args = process.argv.slice(2);
 const short = args.includes('--short');
 const rowsArg = args.find((a) => a.startsWith('--row='));
 const wanted = new Set(
-  rowsArg ? rowsArg.slice(6).split(',').map(Number) : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+  rowsArg ? rowsArg.slice(6).split(',').map(Number) : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
 );
 if (short) wanted.delete(9);
 const usePostgres = args.includes('--db=postgres');
@@ -111,6 +114,15 @@ for (const user of Object.values(users)) {
   ]);
   console.log(`[bench] seeded ${user.name} with ${user.contacts} contacts in ${Date.now() - t} ms`);
 }
+
+// Row 12: empty accounts with an app password each, for vdirsyncer.
+const dav = wanted.has(12)
+  ? {
+      main: seedDavAccount(baseEnv, 'bench_dav'),
+      big: short ? undefined : seedDavAccount(baseEnv, 'bench_dav10k'),
+    }
+  : undefined;
+let davOurs;
 
 // ---- the app ---------------------------------------------------------------------------------
 const app = await AppServer.spawn({
@@ -239,6 +251,8 @@ try {
     const { ms, status } = await importTime(origin, 20_000);
     record(11, 'import 20,000 contacts (CSV, one POST, new user)', { ms, status });
   }
+  // Last: its memory row is the app's resident memory after every row above and the syncs.
+  if (dav) davOurs = await measureOurs(origin, app.pid, dav.main, dav.big);
 } finally {
   await app.stop();
 }
@@ -316,6 +330,12 @@ if (wanted.has(4)) {
         rpsRatio: +(small.rps / big.rps).toFixed(2),
       });
   }
+}
+
+if (davOurs) {
+  // Radicale after the app has stopped, so the two never share the two cores.
+  const radicale = await measureRadicale();
+  for (const [name, values] of carddavRows(davOurs, radicale)) record(12, name, values);
 }
 
 await dropDatabase();
