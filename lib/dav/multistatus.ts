@@ -11,7 +11,7 @@ const STATUS_TEXT: Record<number, string> = {
   424: 'Failed Dependency',
   507: 'Insufficient Storage',
 };
-export const statusLine = (code: number) =>
+const statusLine = (code: number) =>
   element(D('status'), `HTTP/1.1 ${code} ${STATUS_TEXT[code] ?? ''}`.trim());
 
 /** `<propstat>`: the properties with one status. */

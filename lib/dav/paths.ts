@@ -2,7 +2,7 @@
 export const DAV_ROOT = '/dav/';
 export const WELL_KNOWN = '/.well-known/carddav';
 /** The one address book each user has. */
-export const BOOK = 'contacts';
+const BOOK = 'contacts';
 
 const seg = (s: string) => encodeURIComponent(s);
 

@@ -24,7 +24,7 @@ type Ask =
   { kind: 'prop'; names: QName[] } | { kind: 'allprop'; include: QName[] } | { kind: 'propname' };
 
 /** What a PROPFIND body asks for; an empty body is allprop (RFC 4918 §9.1). */
-export function askOf(root: Element | null): Ask {
+function askOf(root: Element | null): Ask {
   if (!root) return { kind: 'allprop', include: [] };
   if (nameOf(root) !== D('propfind'))
     throw new BadXml('A PROPFIND body is a DAV:propfind element.');

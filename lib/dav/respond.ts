@@ -3,7 +3,7 @@ import { D, qname, type QName } from './names';
 import { document, element, escapeXml } from './xml-write';
 
 /** What the server supports, on every answer (RFC 4918 §10.1, RFC 6352 §6.1). */
-export const DAV_HEADER = '1, 3, addressbook';
+const DAV_HEADER = '1, 3, addressbook';
 export const REALM = 'Contact Cards';
 
 const MESSAGE = qname('https://contact-cards.invalid/ns', 'message');
@@ -26,7 +26,7 @@ export function send(
   res.end(res.req.method === 'HEAD' ? undefined : bytes);
 }
 
-export const sendXml = (res: ServerResponse, status: number, xml: string) =>
+const sendXml = (res: ServerResponse, status: number, xml: string) =>
   send(res, status, xml, { 'content-type': 'application/xml; charset=utf-8' });
 
 export const multistatus = (res: ServerResponse, inner: string) =>
