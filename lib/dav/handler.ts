@@ -40,6 +40,18 @@ const ON_CARDS: Record<string, Handler> = {
   DELETE: deleteCard,
 };
 
+/** Methods that would change the layout: collections made, moved, copied, written or deleted. */
+const LAYOUT_METHODS = new Set(['MKCOL', 'PUT', 'DELETE', 'MOVE', 'COPY']);
+
+function layoutIsFixed(res: ServerResponse, mkcol: boolean) {
+  sendError(
+    res,
+    403,
+    'This server keeps one address book per user; it cannot be created, moved or deleted.',
+    mkcol ? C('addressbook-collection-location-ok') : undefined,
+  );
+}
+
 function unauthorized(res: ServerResponse, throttled: boolean) {
   send(
     res,
@@ -75,16 +87,12 @@ export async function handleDav(req: IncomingMessage, res: ServerResponse): Prom
     }
     const resource = resourceAt(pathname);
     const user = auth.user;
-    // Another user's principal or address book is not found, not forbidden: nothing tells that it exists.
+    // A new collection in the user's own home is refused (403), not "not found".
     if (resource.kind === 'none' && method === 'MKCOL' && pathname.startsWith(homePath(user.key))) {
       req.resume();
-      return sendError(
-        res,
-        403,
-        'This server keeps one address book per user.',
-        C('addressbook-collection-location-ok'),
-      );
+      return layoutIsFixed(res, true);
     }
+    // Another user's principal or address book is not found, not forbidden: nothing tells that it exists.
     if (resource.kind === 'none' || ('user' in resource && resource.user !== user.key)) {
       req.resume();
       return send(res, 404, 'Not Found\n');
@@ -94,21 +102,7 @@ export async function handleDav(req: IncomingMessage, res: ServerResponse): Prom
     const run = (card ? ON_CARDS : ON_COLLECTIONS)[method === 'HEAD' ? 'GET' : method];
     if (run) return await run(r);
     req.resume();
-    if (
-      method === 'MKCOL' ||
-      method === 'PUT' ||
-      method === 'DELETE' ||
-      method === 'MOVE' ||
-      method === 'COPY'
-    ) {
-      // One address book per user: no new collections, and the layout itself cannot change.
-      return sendError(
-        res,
-        403,
-        'This server keeps one address book per user; it cannot be created, moved or deleted.',
-        card ? undefined : C('addressbook-collection-location-ok'),
-      );
-    }
+    if (LAYOUT_METHODS.has(method)) return layoutIsFixed(res, method === 'MKCOL');
     send(res, 405, 'Method Not Allowed\n', { allow: card ? CARD_METHODS : COLLECTION_METHODS });
   } catch (error) {
     if (res.headersSent) {
