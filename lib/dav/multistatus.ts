@@ -37,7 +37,8 @@ export async function propResponse(
   const found: string[] = [];
   const missing: string[] = [];
   for (const name of names) {
-    const value = extra.get(name) ?? (await propertyOf(t, name, user));
+    const raw = extra.get(name) ?? propertyOf(t, name, user);
+    const value = typeof raw === 'function' ? await raw() : raw;
     if (value === undefined) missing.push(element(name));
     else found.push(element(name, value));
   }

@@ -50,7 +50,8 @@ const supportedReports = (names: QName[]) =>
 
 const httpDate = (d: Date) => d.toUTCString();
 
-type Value = string | undefined | Promise<string | undefined>;
+/** A value, or how to read it when it costs a query (called only when the property is asked for). */
+type Value = string | undefined | (() => Promise<string>);
 
 /** The properties allprop returns (RFC 4918 §9.1: the live ones; quotas cost a scan, so not). */
 export const ALLPROP: QName[] = [
@@ -112,10 +113,10 @@ export function propertyOf(t: Target, name: QName, user: DavUser): Value {
     case C('addressbook-description'):
       return book ? 'Contacts kept by Contact Cards' : undefined;
     case D('quota-used-bytes'):
-      return book ? davBytesUsed(user.id).then(String) : undefined;
+      return book ? () => davBytesUsed(user.id).then(String) : undefined;
     case D('quota-available-bytes'):
       return book
-        ? davBytesUsed(user.id).then((used) => String(Math.max(0, QUOTA_BYTES - used)))
+        ? () => davBytesUsed(user.id).then((used) => String(Math.max(0, QUOTA_BYTES - used)))
         : undefined;
     case D('getetag'):
       return card ? escapeXml(quoted(card.etag)) : undefined;
@@ -145,6 +146,5 @@ export function propertyNames(t: Target, user: DavUser): QName[] {
     D('quota-used-bytes'),
     D('quota-available-bytes'),
   ];
-  // Only names that have a value here; the quotas' value is a promise, so they count as present.
   return all.filter((n) => propertyOf(t, n, user) !== undefined);
 }
