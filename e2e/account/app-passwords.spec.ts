@@ -73,6 +73,8 @@ function accountPageWithHost(baseURL: string, host: string, cookie: string): Pro
 // A few sign-ups, an argon2 per password change and axe runs: room for a busy two-core machine.
 test.describe.configure({ timeout: 90_000 });
 
+test.use({ signedIn: true });
+
 test.describe('app passwords', () => {
   test('create one, see it once, use it for CardDAV, see its last use, revoke it', async ({
     page,
@@ -130,9 +132,7 @@ test.describe('app passwords', () => {
 
   test('the device name is required and at most 64 characters; what was typed stays', async ({
     page,
-    user,
   }) => {
-    void user;
     await page.goto('/account');
     const name = page.getByLabel('Device name');
     await page.getByRole('button', { name: 'Create app password' }).click();
@@ -331,10 +331,8 @@ test.describe('app passwords', () => {
 
   test('a warning when the page is reached over plain http from another machine', async ({
     context,
-    user,
     baseURL,
   }) => {
-    void user; // signs the page's context in
     test.skip(!jsEnabled(test.info()), 'HTTP only: one project is enough');
     const cookie = (await context.cookies())
       .filter((c) => c.name.endsWith('cc_session'))

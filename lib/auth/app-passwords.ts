@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { and, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { getConfig } from '../config';
 import { getDb } from '../db/client';
-import { appPasswords, signInFailures, users } from '../db/schema';
+import { appPasswords, clientAttempts, signInFailures, users } from '../db/schema';
 import { accountLock, allowClientAttempt, recordSignInFailure } from './throttle';
 import { usernameKey } from './username';
 
@@ -125,13 +125,12 @@ const USERNAME_INPUT_MAX = 64;
  * - every failure counts towards the account lock and towards the client address's
  *   per-minute limit, exactly as a failed sign-in does; an address over its limit is told
  *   'throttled'.
- * Successes are not counted per address: a sync is hundreds of requests a minute. A success
- * from an address over its limit is still let through: with 150 random bits it cannot be a
- * guess, and every wrong guess is bounded by the account lock above. Successes do not clear the
- * account's failures either (unlike sign-in): a phone syncing every minute would otherwise reset
- * an attacker's count.
- * On success: two indexed queries (the lock, the secret joined to its user), plus a write to
- * last_used_at at most once a minute. `now` is a parameter for tests.
+ * Successes are not counted per address: a sync is hundreds of requests a minute. But an address
+ * over its limit is refused even the right secret, as a sign-in is, so spraying guesses over
+ * many accounts from one address stops there. Successes do not clear the account's failures
+ * (unlike sign-in): a phone syncing every minute would otherwise reset an attacker's count.
+ * On success: one indexed query (the secret joined to its user, with both throttles' counts),
+ * plus a write to last_used_at at most once a minute. `now` is a parameter for tests.
  */
 export async function verifyBasicCredentials(
   username: string,
@@ -148,10 +147,13 @@ export async function verifyBasicCredentials(
   if (!SECRET_SHAPE.test(normalised)) return refuse(key, address, now);
 
   // One round trip on the path every sync request takes: the secret joined to its user, with
-  // the account's recent failures counted alongside. Fewer failures than the lock needs means
-  // no lock; otherwise the throttle decides as for a sign-in.
-  const { THROTTLE_ACCOUNT_FAILURES: lockAfter, THROTTLE_ACCOUNT_WINDOW: window } = getConfig();
-  const lookBack = new Date(now.getTime() - 2 * window * 1000);
+  // the two throttles' counts alongside. An address over its per-minute limit of failed attempts
+  // is refused whatever it sends, as a sign-in is (only failures are counted: a sync is hundreds
+  // of requests a minute). Fewer account failures than the lock needs means no lock; otherwise
+  // the throttle decides as for a sign-in.
+  const config = getConfig();
+  const lookBack = new Date(now.getTime() - 2 * config.THROTTLE_ACCOUNT_WINDOW * 1000);
+  const minuteAgo = new Date(now.getTime() - 60_000);
   const db = await getDb();
   const [row] = await db
     .select({
@@ -160,8 +162,12 @@ export async function verifyBasicCredentials(
       userId: users.id,
       username: users.username,
       usernameKey: users.usernameKey,
-      recentFailures: sql<number>`(select count(*) from ${signInFailures}
+      accountFailures: sql<number>`(select count(*) from ${signInFailures}
         where ${signInFailures.usernameKey} = ${key} and ${signInFailures.createdAt} > ${lookBack})`.mapWith(
+        Number,
+      ),
+      addressAttempts: sql<number>`(select count(*) from ${clientAttempts}
+        where ${clientAttempts.clientAddress} = ${address} and ${clientAttempts.createdAt} > ${minuteAgo})`.mapWith(
         Number,
       ),
     })
@@ -172,7 +178,10 @@ export async function verifyBasicCredentials(
     )
     .limit(1);
   if (!row) return refuse(key, address, now);
-  if (row.recentFailures >= lockAfter) {
+  if (row.addressAttempts >= config.THROTTLE_IP_PER_MINUTE) {
+    return { ok: false, reason: 'throttled', retryAt: new Date(now.getTime() + 60_000) };
+  }
+  if (row.accountFailures >= config.THROTTLE_ACCOUNT_FAILURES) {
     const lock = await accountLock(key, now);
     if (lock.locked) return { ok: false, reason: 'throttled', retryAt: lock.retryAt };
   }

@@ -5,6 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { deleteUser } from '../auth/accounts';
 import { accountLock, recordSignInFailure } from '../auth/throttle';
 import { getConfig } from '../config';
 import { getDb } from '../db/client';
@@ -124,6 +125,13 @@ describe('app passwords', () => {
     expect(row?.from).toContain(user.address);
   });
 
+  it('a deleted account: its app passwords are 401 at once', async () => {
+    const user = await newDavUser();
+    expect((await propfind(user)).status).toBe(207);
+    await deleteUser(user.id);
+    expectChallenge(await propfind(user));
+  });
+
   it('a non-ASCII username works in UTF-8 Basic credentials (RFC 7617 §2.1)', async () => {
     const user = await newDavUser('zoë');
     expect(user.username).toMatch(/ë/);
@@ -147,6 +155,25 @@ describe('the sign-in throttle counts failed Basic attempts', () => {
     const res = await propfind(user);
     expect(res.status).not.toBe(207);
     expect([401, 403, 429, 503]).toContain(res.status);
+  });
+
+  it('the per-address limit: after that many failures from one address, it is refused there only', async () => {
+    const user = await newDavUser();
+    const limit = getConfig().THROTTLE_IP_PER_MINUTE;
+    // Failures under names that do not exist, so no account lock is involved, from the user's
+    // own loopback address.
+    for (let i = 0; i < limit; i++) {
+      const res = await propfind({
+        username: `nobody-${i}-${user.username}`,
+        password: 'x',
+        address: user.address,
+      });
+      expect(res.status).not.toBe(207);
+    }
+    const there = await propfind(user);
+    expect(there.status).not.toBe(207);
+    expect([401, 403, 429, 503]).toContain(there.status);
+    expect((await propfind({ ...user, address: loopback() })).status).toBe(207);
   });
 
   it('failures at the web sign-in lock DAV too (one throttle)', async () => {

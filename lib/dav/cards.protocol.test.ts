@@ -4,6 +4,7 @@
  * header), and the version a web edit and a phone edit share (issue 13).
  */
 import ICAL from 'ical.js';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import {
   createContact,
@@ -80,6 +81,10 @@ describe('PUT and GET', () => {
     ['lower-case names', vcard({ fn: 'Lower' }).replace('BEGIN:VCARD', 'begin:vcard')],
     ['no final line break', vcard({ fn: 'No final CRLF' }).replace(/\r\n$/, '')],
     ['a 4.0 card', vcard({ fn: 'Four', version: '4.0' })],
+    [
+      'a 2.1 card with quoted-printable',
+      'BEGIN:VCARD\r\nVERSION:2.1\r\nN:Old;Phone\r\nFN;ENCODING=QUOTED-PRINTABLE:Old=20Phone\r\nTEL;CELL:+15550100\r\nEND:VCARD\r\n',
+    ],
   ])('an ETag on PUT only when GET gives the bytes sent back (%s)', async (_label, card) => {
     const user = await newDavUser();
     const c = client(server, user);
@@ -165,6 +170,83 @@ describe('PUT and GET', () => {
   it('GET of a card that does not exist → 404', async () => {
     const user = await newDavUser();
     expect((await client(server, user).get(user.book + cardName())).status).toBe(404);
+  });
+});
+
+describe('photos, media types and entity-tag comparison', () => {
+  const jpeg = () =>
+    sharp({ create: { width: 48, height: 48, channels: 3, background: { r: 30, g: 120, b: 200 } } })
+      .jpeg()
+      .toBuffer();
+  /** RFC 6350 §3.2 folding: lines of at most 75 octets, continued after CRLF and one space. */
+  const fold = (line: string) => line.match(/.{1,74}/g)!.join('\r\n ');
+
+  it.each(['3.0', '4.0'] as const)(
+    'a %s card with an embedded photo and unknown properties comes back byte for byte, with its ETag',
+    async (version) => {
+      const user = await newDavUser();
+      const c = client(server, user);
+      const b64 = (await jpeg()).toString('base64');
+      const photo =
+        version === '3.0'
+          ? `PHOTO;ENCODING=b;TYPE=JPEG:${b64}`
+          : `PHOTO:data:image/jpeg;base64,${b64}`;
+      const card = vcard({
+        version,
+        fn: 'Photo Person',
+        extra: [fold(photo), 'X-PHONETIC-FIRST-NAME:Foto', 'X-CUSTOM;X-A=1:value'],
+      });
+      const name = cardName();
+      const put = await c.put(user.book + name, card);
+      expect(put.status).toBe(201);
+      const get = await c.get(user.book + name);
+      expect(get.body.equals(Buffer.from(card))).toBe(true);
+      expect(put.header('etag')).toBe(get.header('etag'));
+    },
+  );
+
+  it.each([
+    'text/vcard',
+    'text/vcard; charset=utf-8',
+    'text/vcard; version=4.0',
+    'text/x-vcard',
+    'text/directory; profile=vCard',
+  ])('a PUT sent as %s is accepted (clients send all of these)', async (type) => {
+    const user = await newDavUser();
+    const c = client(server, user);
+    const res = await c.put(user.book + cardName(), vcard(), { 'content-type': type });
+    expect(res.status).toBe(201);
+  });
+
+  it('If-Match uses the strong comparison: a weak W/ form of the current ETag → 412 (RFC 9110 §13.1.1)', async () => {
+    const user = await newDavUser();
+    const c = client(server, user);
+    const name = cardName();
+    const uid = `urn:uuid:weak-${name}`;
+    expect((await c.put(user.book + name, vcard({ uid }))).status).toBe(201);
+    const etag = (await c.get(user.book + name)).header('etag')!;
+    const weak = await c.put(user.book + name, vcard({ uid, fn: 'Weak' }), {
+      'if-match': `W/${etag}`,
+    });
+    expect(weak.status).toBe(412);
+  });
+
+  it('If-Match with a list naming the current ETag succeeds; If-None-Match naming it → 412', async () => {
+    const user = await newDavUser();
+    const c = client(server, user);
+    const name = cardName();
+    const uid = `urn:uuid:list-${name}`;
+    expect((await c.put(user.book + name, vcard({ uid }))).status).toBe(201);
+    const etag = (await c.get(user.book + name)).header('etag')!;
+    const none = await c.put(user.book + name, vcard({ uid, fn: 'None Match' }), {
+      'if-none-match': etag,
+    });
+    expect(none.status).toBe(412);
+    const listed = await c.put(user.book + name, vcard({ uid, fn: 'Listed' }), {
+      'if-match': `"not-it", ${etag}`,
+    });
+    expect([200, 204]).toContain(listed.status);
+    expect((await c.get(user.book + name)).text).toContain('FN:Listed');
   });
 });
 
@@ -378,6 +460,48 @@ describe('one version for the web form and the phone', () => {
     });
     expect(result.status).toBe('conflict');
     expect((await c.get(user.book + name)).text).toContain('FN:Katherine G. Johnson');
+  });
+});
+
+describe('races', () => {
+  it('two PUTs made from the same ETag at once: one wins, the other gets 412', async () => {
+    const user = await newDavUser();
+    const c = client(server, user);
+    const name = cardName();
+    const uid = `urn:uuid:race-${name}`;
+    expect((await c.put(user.book + name, vcard({ uid }))).status).toBe(201);
+    const etag = (await c.get(user.book + name)).header('etag')!;
+    const cards = ['Racer One', 'Racer Two'].map((fn) => vcard({ uid, fn }));
+    const results = await Promise.all(
+      cards.map((card) => c.put(user.book + name, card, { 'if-match': etag })),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((st) => st === 412)).toHaveLength(1);
+    expect(statuses.filter((st) => st === 200 || st === 204)).toHaveLength(1);
+    const winner = cards[statuses.findIndex((st) => st !== 412)];
+    expect((await c.get(user.book + name)).text).toBe(winner);
+  });
+
+  it('two PUTs with If-None-Match: * to one new name at once: one 201, one 412, never a 500', async () => {
+    const user = await newDavUser();
+    const c = client(server, user);
+    const name = cardName();
+    const results = await Promise.all(
+      ['First In', 'Second In'].map((fn) =>
+        c.put(user.book + name, vcard({ fn }), { 'if-none-match': '*' }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 412]);
+  });
+
+  it('two new cards with one UID at once: one 201, one 409, never a 500', async () => {
+    const user = await newDavUser();
+    const c = client(server, user);
+    const uid = `urn:uuid:twin-${Date.now()}`;
+    const results = await Promise.all(
+      ['twin-a', 'twin-b'].map((stem) => c.put(user.book + cardName(stem), vcard({ uid }))),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
   });
 });
 

@@ -132,6 +132,16 @@ describe('bootstrapping from the root (RFC 6764 §6, RFC 5397 §3)', () => {
     expect(okProp(book, NS.D, 'displayname').textContent).toBe('Contacts');
   });
 
+  it('the address book without its trailing slash is served or redirected, not lost', async () => {
+    const user = await newDavUser();
+    const res = await client(server, user).propfind(
+      user.book.replace(/\/$/, ''),
+      propfindBody('D:resourcetype'),
+    );
+    // sabre serves both forms; a redirect to the slash form (RFC 4918 §5.2) is as good.
+    expect([207, 301, 308]).toContain(res.status);
+  });
+
   it('depth 1 on the root, the principals and the homes collection never lists another user', async () => {
     const me = await newDavUser();
     const other = await newDavUser();

@@ -319,12 +319,41 @@ describe('paths', () => {
 });
 
 describe('methods', () => {
-  // RFC 9110 §15.6.2: 501 for a method the server does not recognise (405 when it knows it but
-  // not here; sabre answers 501, Radicale 405); a 400 says the request was malformed, which it
-  // is not.
-  it('an unknown method → 405 or 501', async () => {
+  // RFC 9110 §15.6.2 / §15.5.6: 501 for a method the server does not implement, 405 (with Allow)
+  // for one it knows but not on this resource; sabre answers 501, Radicale 405. A name Node's HTTP
+  // parser does not know at all ("BREW") never reaches the handler: Node itself answers 400.
+  it.each(['LOCK', 'MKCALENDAR', 'PATCH', 'POST'])(
+    '%s (not offered: DAV class 1 and 3, no locks) → 405 or 501',
+    async (method) => {
+      const u = await user();
+      const res = await client(server, u).send(method, u.book);
+      expect([405, 501]).toContain(res.status);
+      if (res.status === 405) expect(res.header('allow')).toBeTruthy();
+    },
+  );
+
+  it('DELETE of the address book or the home is refused and every card stays', async () => {
     const u = await user();
-    expect([405, 501]).toContain((await client(server, u).send('BREW', u.book)).status);
+    const c = client(server, u);
+    const name = cardName();
+    expect((await c.put(u.book + name, vcard())).status).toBe(201);
+    for (const path of [u.book, u.home, u.principal]) {
+      expect([403, 405], path).toContain((await c.del(path)).status);
+    }
+    expect((await c.get(u.book + name)).status).toBe(200);
+  });
+
+  it('PROPPATCH on a card: a 207 (set or refused per property) or a 4xx, never a 500', async () => {
+    const u = await user();
+    const c = client(server, u);
+    const name = cardName();
+    expect((await c.put(u.book + name, vcard())).status).toBe(201);
+    const res = await c.send('PROPPATCH', u.book + name, {
+      body: `<D:propertyupdate xmlns:D="DAV:" xmlns:X="urn:example"><D:set><D:prop><X:colour>teal</X:colour></D:prop></D:set></D:propertyupdate>`,
+    });
+    expect(res.status).toBeGreaterThanOrEqual(200);
+    expect(res.status).toBeLessThan(500);
+    if (res.status === 207) multistatus(res.text);
   });
 
   it('MKCOL → 403 or 405 (one address book per user)', async () => {

@@ -17,6 +17,7 @@ import {
   cardName,
   children,
   client,
+  errorConditions,
   hrefsIn,
   multistatus,
   newDavUser,
@@ -273,6 +274,28 @@ describe('PROPFIND depth 1 on the address book and depth 0 on a card', () => {
     expect(textOf(okProp(r, NS.D, 'getcontentlength'))).toBe(
       String(Buffer.byteLength(card, 'utf8')),
     );
+  });
+
+  it('Depth: infinity, or no Depth (RFC 4918 §9.1: infinity), is answered or refused with propfind-finite-depth', async () => {
+    const user = await newDavUser();
+    const c = client(server, user);
+    expect((await c.put(user.book + cardName(), vcard())).status).toBe(201);
+    for (const depth of ['infinity', undefined] as const) {
+      const res = await c.send('PROPFIND', user.home, {
+        body: propfindBody('D:getetag'),
+        ...(depth ? { depth } : {}),
+      });
+      if (res.status === 403) {
+        expect(errorConditions(res.text)).toContain('{DAV:}propfind-finite-depth');
+      } else {
+        expect(res.status).toBe(207);
+        // The RFC wants infinity served or refused with 403; sabre (enablePropfindDepthInfinity
+        // off, its default) answers it as depth 1, and so may this server: at least the home and
+        // its address book.
+        const hrefs = multistatus(res.text).responses.map((r) => r.href.replace(/\/?$/, '/'));
+        expect(hrefs).toEqual(expect.arrayContaining([user.home, user.book]));
+      }
+    }
   });
 
   it('allprop, and an empty body (RFC 4918 §9.1: treated as allprop), return live properties', async () => {

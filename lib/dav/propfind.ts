@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Element } from '@xmldom/xmldom';
-import { listDavCards } from '../contacts/store/dav';
+import { listDavCardsAt } from '../contacts/store/dav';
+import { cachedListing, keepListing } from './listing-cache';
 import { multistatus } from './respond';
 import { propResponse } from './multistatus';
 import { D, type QName } from './names';
@@ -34,24 +35,34 @@ export function askOf(root: Element | null): Ask {
   return { kind: 'allprop', include: include ? childElements(include).map(nameOf) : [] };
 }
 
-/** The targets a PROPFIND of `depth` reaches from the request's resource. */
-async function targetsOf(r: DavRequest, depth: 0 | 1): Promise<Target[]> {
-  const self = await r.target();
-  if (!self) return [];
-  if (depth === 0) return [self];
+/** The members a depth-1 PROPFIND lists under `self`, as `<response>`s. */
+async function membersOf(self: Target, ask: Ask, r: DavRequest): Promise<string> {
+  if (self.kind === 'book') return bookMembers(ask, r);
   const u = r.user;
-  switch (self.kind) {
-    case 'root':
-      return [self, principalsTarget(), principalTarget(u), homeTarget(u)];
-    case 'principals':
-      return [self, principalTarget(u)];
-    case 'home':
-      return [self, bookTarget(u, await r.book())];
-    case 'book':
-      return [self, ...(await listDavCards(u.id)).map((c) => cardTarget(u, c))];
-    default:
-      return [self];
-  }
+  const members =
+    self.kind === 'root'
+      ? [principalsTarget(), principalTarget(u), homeTarget(u)]
+      : self.kind === 'principals'
+        ? [principalTarget(u)]
+        : self.kind === 'home'
+          ? [bookTarget(u, await r.book())]
+          : [];
+  const parts: string[] = [];
+  for (const t of members) parts.push(await responseFor(t, ask, r));
+  return parts.join('');
+}
+
+/** The address book's cards, from the listing cache while the book's revision has not moved. */
+async function bookMembers(ask: Ask, r: DavRequest): Promise<string> {
+  const key = [r.user.id, r.user.key, r.minimal, JSON.stringify(ask)].join('\n');
+  const hit = cachedListing(key, (await r.book()).revision);
+  if (hit !== undefined) return hit;
+  const { revision, cards } = await listDavCardsAt(r.user.id);
+  const parts: string[] = [];
+  for (const card of cards) parts.push(await responseFor(cardTarget(r.user, card), ask, r));
+  const body = parts.join('');
+  keepListing(key, revision, body);
+  return body;
 }
 
 async function responseFor(t: Target, ask: Ask, r: DavRequest): Promise<string> {
@@ -76,9 +87,8 @@ async function responseFor(t: Target, ask: Ask, r: DavRequest): Promise<string> 
 export async function propfind(r: DavRequest): Promise<void> {
   const depth = r.req.headers.depth === '0' ? 0 : 1;
   const ask = askOf(await r.xmlBody());
-  const targets = await targetsOf(r, depth);
-  if (targets.length === 0) return r.notFound();
-  const parts: string[] = [];
-  for (const t of targets) parts.push(await responseFor(t, ask, r));
-  multistatus(r.res, parts.join(''));
+  const self = await r.target();
+  if (!self) return r.notFound();
+  const members = depth === 1 ? await membersOf(self, ask, r) : '';
+  multistatus(r.res, (await responseFor(self, ask, r)) + members);
 }

@@ -15,6 +15,11 @@ const DEFAULT_NAME = 'Contacts';
  * is refused (403) and then the rest fail with 424, as the RFC asks.
  */
 export async function proppatch(r: DavRequest): Promise<void> {
+  const target = await r.target();
+  if (!target) {
+    r.req.resume();
+    return r.notFound();
+  }
   const root = await r.xmlBody();
   if (!root || nameOf(root) !== D('propertyupdate')) {
     return sendError(r.res, 400, 'PROPPATCH needs a propertyupdate body.');
@@ -37,12 +42,11 @@ export async function proppatch(r: DavRequest): Promise<void> {
   }
   const stat = (code: number, list: typeof changes) =>
     list.length ? propstat(code, list.map((c) => element(c.name)).join('')) : '';
-  const target = await r.target();
   const body = allOk
     ? stat(200, changes)
     : stat(
         403,
         changes.filter((c) => !ok(c)),
       ) + stat(424, changes.filter(ok));
-  multistatus(r.res, element(D('response'), href(target?.path ?? '') + body));
+  multistatus(r.res, element(D('response'), href(target.path) + body));
 }

@@ -168,6 +168,22 @@ describe('incremental sync', () => {
   });
 });
 
+describe('properties in a sync', () => {
+  it('address-data can be asked for with getetag: each changed member carries its card', async () => {
+    const user = await newDavUser();
+    const c = client(server, user);
+    const name = cardName();
+    const card = vcard({ fn: 'Synced Data' });
+    expect((await c.put(user.book + name, card)).status).toBe(201);
+    const res = await c.report(user.book, syncBody('', { props: ['D:getetag', 'C:address-data'] }));
+    expect(res.status).toBe(207);
+    const r = members(user, multistatus(res.text)).find((m) => m.href === user.book + name)!;
+    expect(r).toBeTruthy();
+    const lf = (s: string) => s.replace(/\r\n/g, '\n');
+    expect(lf(okProp(r, NS.C, 'address-data').textContent ?? '')).toBe(lf(card));
+  });
+});
+
 describe('invalid tokens (RFC 6578 §3.2 DAV:valid-sync-token)', () => {
   it('a token this server never issued → 403 with DAV:valid-sync-token', async () => {
     const user = await newDavUser();

@@ -63,7 +63,7 @@ export function startDavServer(): DavServer {
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
 
 /** SHA-256 hex of the normalised secret: dashes and whitespace removed, lower case. */
-export const hashSecret = (typed: string) =>
+const hashSecret = (typed: string) =>
   createHash('sha256').update(typed.replace(/[-\s]/g, '').toLowerCase(), 'utf8').digest('hex');
 
 /** A secret as the account page shows it: 30 base32 characters in 6 groups of 5. */
@@ -171,7 +171,7 @@ export interface DavRequest {
   chunked?: boolean;
 }
 
-export const basic = (username: string, password: string) =>
+const basic = (username: string, password: string) =>
   `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
 
 /** Sends one request; `path` goes on the request line as it is (no normalisation). */
@@ -278,19 +278,19 @@ export function children(parent: Element, ns?: string, local?: string): Element[
   );
 }
 
-export const child = (parent: Element, ns: string, local: string): Element | undefined =>
+const child = (parent: Element, ns: string, local: string): Element | undefined =>
   children(parent, ns, local)[0];
 
 export const textOf = (el: Element | undefined): string => (el?.textContent ?? '').trim();
 
 /** "HTTP/1.1 404 Not Found" → 404. */
-export function statusCode(line: string): number {
+function statusCode(line: string): number {
   const m = /^HTTP\/\d(?:\.\d)?\s+(\d{3})/.exec(line.trim());
   if (!m) throw new Error(`not a status line: ${JSON.stringify(line)}`);
   return Number(m[1]);
 }
 
-export interface PropStat {
+interface PropStat {
   status: number;
   props: Element[];
 }
@@ -307,7 +307,7 @@ export interface MultiResponse {
 }
 
 /** An href → its path, percent-decoded, for comparing with the paths the tests build. */
-export function hrefPath(href: string): string {
+function hrefPath(href: string): string {
   const path = /^https?:/i.test(href) ? new URL(href).pathname : href;
   try {
     return decodeURIComponent(path);
@@ -381,10 +381,6 @@ export function okProp(r: MultiResponse, ns: string, local: string): Element {
 export const hrefsIn = (el: Element): string[] =>
   elements(el, NS.D, 'href').map((h) => hrefPath(textOf(h)));
 
-/** Whether an element (an error body, a propstat) holds a given precondition element. */
-export const hasElement = (parent: Element | Document, ns: string, local: string) =>
-  elements(parent, ns, local).length > 0;
-
 /** Reads an error body (RFC 4918 §16): the DAV:error root's child names as `{ns}local`. */
 export function errorConditions(text: string): string[] {
   const doc = parseXml(text);
@@ -413,7 +409,7 @@ export const multigetBody = (hrefs: string[], addressData = '<C:address-data/>')
     .map((h) => `<D:href>${escapeXml(h)}</D:href>`)
     .join('')}</C:addressbook-multiget>`;
 
-export const escapeXml = (s: string) =>
+const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export interface CardSpec {

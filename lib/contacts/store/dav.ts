@@ -70,10 +70,26 @@ const metaColumns = {
   size: sql<number>`octet_length(${contacts.card})`.mapWith(Number),
 };
 
-/** Every live card's name and ETag, in name order (a PROPFIND of depth 1). */
-export async function listDavCards(ownerId: string): Promise<DavCardMeta[]> {
+/** The live cards with the revision they were read at (one snapshot), for a cached listing. */
+export async function listDavCardsAt(
+  ownerId: string,
+): Promise<{ revision: number; cards: DavCardMeta[] }> {
   const db = await getDb();
-  return db.select(metaColumns).from(contacts).where(liveOf(ownerId)).orderBy(asc(contacts.href));
+  return db.transaction(
+    async (tx) => {
+      const [book] = await tx
+        .select({ revision: users.syncRevision })
+        .from(users)
+        .where(eq(users.id, ownerId));
+      const cards = await tx
+        .select(metaColumns)
+        .from(contacts)
+        .where(liveOf(ownerId))
+        .orderBy(asc(contacts.href));
+      return { revision: book?.revision ?? 0, cards };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
 }
 
 export interface DavCard extends DavCardMeta {
@@ -253,6 +269,31 @@ const matches = (list: string[] | undefined, etag: string | null) =>
  * Trash at this name, or with this UID, is taken over: the client has it, so it is live again.
  */
 export async function putDavCard(
+  ownerId: string,
+  href: string,
+  w: DavCardWrite,
+  pre: DavPreconditions,
+): Promise<DavPutResult> {
+  try {
+    return await putOnce(ownerId, href, w, pre);
+  } catch (error) {
+    // Two new cards at one name or with one UID at once (PostgreSQL runs them side by side, so
+    // both found nothing): the loser's insert hits the unique index. Tried again, it finds the
+    // winner's row and gets its 412 or 409.
+    if (!isUniqueViolation(error)) throw error;
+    return putOnce(ownerId, href, w, pre);
+  }
+}
+
+/** PostgreSQL's unique_violation, whether the driver's error is thrown as is or wrapped. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
+async function putOnce(
   ownerId: string,
   href: string,
   w: DavCardWrite,
