@@ -24,7 +24,7 @@ const APP_PASSWORD_SHAPE = /\b[a-z2-7]{5}(?:-[a-z2-7]{5}){5}\b/;
  * once. The one place that knows the form (app/(app)/account/create-app-password-form.tsx); if
  * it changes, only this changes.
  */
-export async function createAppPasswordInBrowser(
+async function createAppPasswordInBrowser(
   browser: Browser,
   baseURL: string,
   user: TestUser,
