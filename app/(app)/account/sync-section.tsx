@@ -5,7 +5,7 @@ import { CreateAppPasswordForm } from './create-app-password-form';
 import { SetUpSync } from './set-up-sync';
 import styles from './sync.module.css';
 
-export const MOBILECONFIG_PATH = '/account/sync/contact-cards.mobileconfig';
+const MOBILECONFIG_PATH = '/account/sync/contact-cards.mobileconfig';
 
 /**
  * "Sync with your phone or computer": app passwords (create, list, revoke) and how to connect
