@@ -1,6 +1,7 @@
 import 'server-only';
 import ical, { ICalEventRepeatingFreq, ICalEventTransparency } from 'ical-generator';
 import { listBirthdays, type BirthdayRow } from './birthdays';
+import { MONTHS } from '../contacts/format';
 
 /** The calendar's name in calendar apps. */
 export const FEED_NAME = 'Birthdays — Contact Cards';
@@ -20,21 +21,6 @@ const YEARLESS_START = 2000;
  * the rule in YEARLESS_START instead, with the real year kept in the description.
  */
 const EARLIEST_START = 1601;
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** A name on one line: control characters (a newline in an FN) would split the event's title. */
 const oneLine = (text: string) =>

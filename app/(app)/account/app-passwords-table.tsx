@@ -1,15 +1,6 @@
+import { UtcTime } from '@/components/utc-time';
 import type { AppPasswordSummary } from '@/lib/auth/app-passwords';
 import { revokeAppPasswordAction } from './app-password-actions';
-
-const format = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
-
-function When({ date }: { date: Date }) {
-  return <time dateTime={date.toISOString()}>{format.format(date)} UTC</time>;
-}
 
 /** The user's app passwords (never their secrets), each with a Revoke button. */
 export function AppPasswordsTable({ passwords }: { passwords: AppPasswordSummary[] }) {
@@ -35,12 +26,12 @@ export function AppPasswordsTable({ passwords }: { passwords: AppPasswordSummary
             <tr key={p.id}>
               <td>{p.name}</td>
               <td>
-                <When date={p.createdAt} />
+                <UtcTime date={p.createdAt} />
               </td>
               <td>
                 {p.lastUsedAt ? (
                   <>
-                    <When date={p.lastUsedAt} />
+                    <UtcTime date={p.lastUsedAt} />
                     {p.lastUsedFrom ? <> from {p.lastUsedFrom}</> : null}
                   </>
                 ) : (

@@ -1,16 +1,7 @@
+import { UtcTime } from '@/components/utc-time';
 import { describeUserAgent } from '@/lib/auth/user-agent';
 import type { SessionSummary } from '@/lib/auth/session';
 import { logoutOtherSessionsAction, revokeSessionAction } from './actions';
-
-const format = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
-
-function When({ date }: { date: Date }) {
-  return <time dateTime={date.toISOString()}>{format.format(date)} UTC</time>;
-}
 
 /** The user's signed-in browsers, each with a Revoke button; revoking this one signs out. */
 export function SessionsTable({ sessions }: { sessions: SessionSummary[] }) {
@@ -40,10 +31,10 @@ export function SessionsTable({ sessions }: { sessions: SessionSummary[] }) {
                     {s.current ? <strong className="badge">This device</strong> : null}
                   </td>
                   <td>
-                    <When date={s.createdAt} />
+                    <UtcTime date={s.createdAt} />
                   </td>
                   <td>
-                    <When date={s.lastSeenAt} />
+                    <UtcTime date={s.lastSeenAt} />
                   </td>
                   <td>
                     <form action={revokeSessionAction}>
