@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { parseFeed } from '../../lib/calendar/ics-test-helpers';
-import { addContact, expectStatus } from '../contacts-helpers';
+import { addContact } from '../contacts-helpers';
 import { expect, expectAccessible, test } from '../fixtures';
 
 const LINK = /^http:\/\/[^/]+\/calendar\/birthdays\.ics\?token=[A-Za-z0-9_-]{43}$/;
@@ -11,7 +11,7 @@ const section = (page: Page) => page.getByRole('region', { name: 'Birthday calen
 /** Makes a link; `previous` is the one on the page before (the status then reads the same). */
 async function makeLink(page: Page, button: string, previous?: string): Promise<string> {
   await section(page).getByRole('button', { name: button }).click();
-  await expectStatus(page, 'Your birthday calendar link is ready.');
+  await expect(section(page).getByText('Your birthday calendar link is ready.')).toBeVisible();
   const field = section(page).getByRole('textbox', { name: 'Calendar link' });
   if (previous) await expect(field).not.toHaveValue(previous);
   await expect(field).toHaveValue(LINK);
@@ -24,7 +24,7 @@ async function makeLink(page: Page, button: string, previous?: string): Promise<
 
 async function turnOff(page: Page): Promise<void> {
   await section(page).getByRole('button', { name: 'Turn off' }).click();
-  await expectStatus(page, 'The birthday calendar is off.');
+  await expect(section(page).getByText('The birthday calendar is off.')).toBeVisible();
   await expect(section(page).getByRole('button', { name: 'Create calendar link' })).toBeVisible();
   await expect(section(page).getByRole('textbox', { name: 'Calendar link' })).toHaveCount(0);
 }

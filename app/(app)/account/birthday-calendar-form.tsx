@@ -19,7 +19,8 @@ export function BirthdayCalendarForm({ enabled }: { enabled: boolean }) {
   const on = state.on ?? enabled;
   return (
     <div>
-      <div role="status">{state.message ? <p>{state.message}</p> : null}</div>
+      {/* Announced when it changes; not role="status", which the page's flash messages use. */}
+      <div aria-live="polite">{state.message ? <p>{state.message}</p> : null}</div>
       {on && state.url ? (
         <div className="field">
           <label htmlFor="birthday-calendar-url">Calendar link</label>
