@@ -81,6 +81,9 @@ test.describe('account page', () => {
     user,
     otherSession: other,
   }) => {
+    // Five refused submissions of the whole account page (sessions, sync and calendar sections),
+    // each checking a password with argon2, and two axe runs: more than the default minute.
+    test.slow();
     await page.goto('/account');
     await expectAccessible(page);
 
