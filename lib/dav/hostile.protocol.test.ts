@@ -208,6 +208,18 @@ describe('malformed and deep XML', () => {
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(get.body)).not.toThrow();
     expect(res.header('etag')).toBeUndefined();
   });
+
+  it('a NUL inside a card → stored with U+FFFD in its place, without an ETag, never a 500', async () => {
+    const u = await user();
+    const name = cardName();
+    const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nUID:urn:uuid:nul\r\nFN:Nul\r\nX-NOTE:a\u0000b\r\nEND:VCARD\r\n';
+    const res = await client(server, u).put(u.book + name, Buffer.from(card));
+    expect(res.status).toBe(201);
+    expect(res.header('etag')).toBeUndefined();
+    const get = await client(server, u).get(u.book + name);
+    expect(get.text).toContain('X-NOTE:a\uFFFDb');
+    expect(get.text).not.toContain('\u0000');
+  });
 });
 
 describe('multiget with very many hrefs', () => {

@@ -32,9 +32,13 @@ function byteString(bytes: Uint8Array): { s: string; utf8Only: boolean } {
   return { s: Buffer.from(text, 'utf8').toString('latin1'), utf8Only: true };
 }
 
-/** The card's text from the byte string, as Unicode with CRLF line ends. */
-function sourceText(s: string, start: number, end: number): string {
+/**
+ * The card's text from the byte string, as Unicode with CRLF line ends; null when it holds a NUL,
+ * which no vCard may and PostgreSQL text cannot: such a card is rewritten by the app's writer.
+ */
+function sourceText(s: string, start: number, end: number): string | null {
   const text = Buffer.from(s.slice(start, end), 'latin1').toString('utf8');
+  if (text.includes('\u0000')) return null;
   return `${text.replace(/\r\n|\r|\n/g, '\r\n')}\r\n`;
 }
 

@@ -171,5 +171,7 @@ export function writeCard(
   }
   if (options.rev) prop('REV', '', revText(options.rev, version));
   lines.push('END:VCARD');
-  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+  // No vCard may hold a NUL and PostgreSQL text cannot: one from a CSV cell or an X- property
+  // becomes U+FFFD, so the card is stored and the person sees where a character was lost.
+  return `${lines.map(foldLine).join('\r\n')}\r\n`.replace(/\u0000/g, '\uFFFD');
 }
