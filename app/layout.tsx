@@ -4,6 +4,7 @@ import { SiteHeader } from '@/components/site-header';
 import { logoutAction } from './(auth)/actions';
 import { verifySession } from '@/lib/auth/session';
 import './globals.css';
+import './print.css';
 
 export const metadata: Metadata = {
   title: 'Contact Cards',

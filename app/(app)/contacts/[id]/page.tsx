@@ -55,6 +55,9 @@ export default async function ContactPage({ params }: Props) {
         <a href={`/contacts/${c.id}/vcard`} className="button secondary" download>
           Download vCard
         </a>
+        <Link href={`/contacts/${c.id}/share`} className="button secondary">
+          Share or print
+        </Link>
         <DeleteContact id={c.id} name={name} />
       </div>
     </section>
