@@ -2,8 +2,8 @@ import encodeQR from 'qr';
 
 /**
  * A QR code as SVG markup, encoded by the `qr` package. Its own SVG output draws one path
- * segment per dark module (about 60 KB for a 1 KB card); here each run of dark modules in a row
- * is one segment, so the page carries a fifth of that. Black on white with a four-module quiet
+ * segment per dark module (87 KB for a 1 KB card); here each run of dark modules in a row is one
+ * segment (52 KB). Black on white with a four-module quiet
  * zone (ISO/IEC 18004 §6.3.8), whatever the page's colour scheme.
  */
 export function qrSvg(text: string): string {
