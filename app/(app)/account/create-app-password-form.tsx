@@ -5,6 +5,7 @@ import { Field } from '@/components/field';
 import { FormActions } from '@/components/form-actions';
 import { FormMessage } from '@/components/form-message';
 import { createAppPasswordAction, type CreateAppPasswordState } from './app-password-actions';
+import { SyncSettings } from './sync-settings';
 import styles from './sync.module.css';
 
 const initialState: CreateAppPasswordState = { errors: {}, values: {} };
@@ -33,22 +34,15 @@ export function CreateAppPasswordForm({
               <strong>Copy it into the device now: it is shown only this once.</strong> Spaces and
               dashes do not matter.
             </p>
-            <dl className={styles.settings}>
-              <dt>Server</dt>
-              <dd>
-                <code>{serverUrl}</code>
-              </dd>
-              <dt>Username</dt>
-              <dd>
-                <code>{username}</code>
-              </dd>
-              <dt>Password</dt>
-              <dd>
+            <SyncSettings
+              serverUrl={serverUrl}
+              username={username}
+              password={
                 <code className={styles.password} data-testid="new-app-password">
                   {created.secret}
                 </code>
-              </dd>
-            </dl>
+              }
+            />
           </section>
         ) : null}
       </div>

@@ -1,3 +1,4 @@
+import { SyncSettings } from './sync-settings';
 import styles from './sync.module.css';
 
 /**
@@ -18,18 +19,11 @@ export function SetUpSync({
 }) {
   return (
     <div className={styles.steps}>
-      <dl className={styles.settings}>
-        <dt>Server</dt>
-        <dd>
-          <code>{serverUrl}</code>
-        </dd>
-        <dt>Username</dt>
-        <dd>
-          <code>{username}</code>
-        </dd>
-        <dt>Password</dt>
-        <dd>an app password from above (not your account password)</dd>
-      </dl>
+      <SyncSettings
+        serverUrl={serverUrl}
+        username={username}
+        password="an app password from above (not your account password)"
+      />
       <p>
         <a href={mobileconfigPath} download>
           Download the configuration profile for iPhone, iPad and Mac
