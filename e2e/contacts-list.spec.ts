@@ -119,15 +119,18 @@ test.describe('the contacts list', () => {
     await expect(page).toHaveURL('/contacts');
     expect(await tableNames(page)).toHaveLength(25);
 
-    // Birthdays: generated as 19(50+i)-…, so the oldest is Person001 and the youngest Person030.
+    // Birthdays: by the next to come from today (e2e/birthdays.spec.ts checks that order).
     const sort = page.getByRole('navigation', { name: 'Sort' });
     await sort.getByRole('link', { name: 'Birthday' }).click();
     await expect(page).toHaveURL('/contacts?sort=birthday');
     names = await tableNames(page);
-    expect(names[0]).toBe('Person001 Testcase');
+    expect(names).toHaveLength(25);
     await pages.getByRole('link', { name: 'Next' }).click();
     await expect(page).toHaveURL('/contacts?sort=birthday&page=2');
-    expect((await tableNames(page)).at(-1)).toBe('Person030 Testcase');
+    const rest = await tableNames(page);
+    expect([...names, ...rest].sort()).toEqual(
+      Array.from({ length: 30 }, (_, i) => `Person${String(i + 1).padStart(3, '0')} Testcase`),
+    );
 
     // A search keeps the sort, and paging keeps both.
     await sort.getByRole('link', { name: 'Date added' }).click();

@@ -1,13 +1,16 @@
 import Link from 'next/link';
 import { requireSession } from '@/lib/auth/session';
-import { countSentence, formatBirthday, formatDate } from '@/lib/contacts/format';
+import { countSentence } from '@/lib/contacts/format';
 import {
   countContacts,
+  countUpcomingBirthdays,
   listFavourites,
   listRecentContacts,
   listUpcomingBirthdays,
-  type ContactListItem,
 } from '@/lib/contacts/store';
+import { formatDay } from '@/lib/format/date';
+import { getRequestLocale } from '@/lib/format/request-locale';
+import { birthdayLine } from './birthdays/birthday-text';
 import { ContactAvatar } from './contacts/contact-avatar';
 import { FavouriteButton } from './contacts/favourite-button';
 import './contacts/lists.css';
@@ -16,30 +19,23 @@ export const metadata = { title: 'Home · Contact Cards' };
 
 const FAVOURITES_SHOWN = 12;
 const RECENT_SHOWN = 5;
-
-/** "today", "tomorrow" or "in 12 days", and the age they turn when the year is known. */
-function whenAndAge(c: ContactListItem, today: Date): string {
-  const md = c.birthdayMonthDay!;
-  const year = today.getUTCFullYear();
-  const todayUtc = Date.UTC(year, today.getUTCMonth(), today.getUTCDate());
-  const on = (y: number) => Date.UTC(y, Math.floor(md / 100) - 1, md % 100);
-  const next = on(year) < todayUtc ? on(year + 1) : on(year);
-  const days = Math.round((next - todayUtc) / 86_400_000);
-  const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
-  if (!c.birthday) return when;
-  const age = new Date(next).getUTCFullYear() - Number(c.birthday.slice(0, 4));
-  return `${when}, turning ${age}`;
-}
+const BIRTHDAYS_SHOWN = 5;
+const BIRTHDAY_DAYS = 30;
 
 export default async function HomePage() {
   const { user } = await requireSession();
+  // Today is the server's date in UTC: see lib/contacts/next-birthday.ts.
   const today = new Date();
-  const [count, favourites, birthdays, recent] = await Promise.all([
+  const range = { today, days: BIRTHDAY_DAYS };
+  const [count, favourites, birthdays, upcoming, recent, locale] = await Promise.all([
     countContacts(user.id),
     listFavourites(user.id, FAVOURITES_SHOWN),
-    listUpcomingBirthdays(user.id, { today }),
+    listUpcomingBirthdays(user.id, { ...range, limit: BIRTHDAYS_SHOWN }),
+    countUpcomingBirthdays(user.id, range),
     listRecentContacts(user.id, RECENT_SHOWN),
+    getRequestLocale(),
   ]);
+  const moreBirthdays = upcoming - birthdays.length;
   return (
     <section>
       <h1>Welcome, {user.username}</h1>
@@ -83,19 +79,28 @@ export default async function HomePage() {
       </section>
       <div className="home-grid">
         <section aria-labelledby="birthdays-heading">
-          <h2 id="birthdays-heading">Birthdays in the next 30 days</h2>
+          <h2 id="birthdays-heading">Birthdays in the next {BIRTHDAY_DAYS} days</h2>
           {birthdays.length === 0 ? (
             <p className="muted">No birthdays coming up.</p>
           ) : (
             <ul>
-              {birthdays.map((c) => (
-                <li key={c.id}>
-                  <Link href={`/contacts/${c.id}`}>{c.displayName}</Link>:{' '}
-                  {formatBirthday(null, c.birthdayMonthDay)} ({whenAndAge(c, today)})
-                </li>
-              ))}
+              {birthdays.map((c) => {
+                const line = birthdayLine(c, today, locale);
+                return (
+                  <li key={c.id}>
+                    <Link href={`/contacts/${c.id}`}>{c.displayName}</Link>: {line.date} (
+                    {line.when})
+                  </li>
+                );
+              })}
             </ul>
           )}
+          <p>
+            {moreBirthdays > 0
+              ? `And ${moreBirthdays.toLocaleString('en-US')} more in the next ${BIRTHDAY_DAYS} days. `
+              : null}
+            <Link href="/birthdays">All birthdays</Link>
+          </p>
         </section>
         <section aria-labelledby="recent-heading">
           <h2 id="recent-heading">Recently added</h2>
@@ -108,7 +113,7 @@ export default async function HomePage() {
               {recent.map((c) => (
                 <li key={c.id}>
                   <Link href={`/contacts/${c.id}`}>{c.displayName}</Link>{' '}
-                  <span className="muted">added {formatDate(c.createdAt)}</span>
+                  <span className="muted">added {formatDay(c.createdAt, locale)}</span>
                 </li>
               ))}
             </ul>

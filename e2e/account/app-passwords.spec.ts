@@ -118,7 +118,9 @@ test.describe('app passwords', () => {
     await expect(page.locator('body')).not.toContainText(secret);
     const row = rowOf(page, 'iPhone');
     await expect(row).not.toContainText('Never used');
-    await expect(row).toContainText(/\d{4}, \d\d:\d\d UTC from 127\.0\.0\.1/);
+    await expect(row).toContainText(
+      /\d{4}, \d{1,2}:\d\d( [AP]M)? (UTC|GMT[+-][\d:]+) from 127\.0\.0\.1/,
+    );
 
     await row.getByRole('button', { name: 'Revoke the app password iPhone' }).click();
     await expect(page.getByText('The app password has been revoked.')).toBeVisible();

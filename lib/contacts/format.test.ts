@@ -3,8 +3,10 @@ import { countSentence, formatBirthday, mailtoHref, telHref, websiteHref } from 
 
 describe('contact display', () => {
   it('formats birthdays with and without a year', () => {
-    expect(formatBirthday('1985-04-12', 412)).toBe('12 April 1985');
-    expect(formatBirthday(null, 1209)).toBe('9 December');
+    expect(formatBirthday('1985-04-12', 412)).toBe('12 Apr 1985');
+    expect(formatBirthday('1985-04-12', 412, 'en-US')).toBe('Apr 12, 1985');
+    expect(formatBirthday(null, 1209)).toBe('9 Dec');
+    expect(formatBirthday(null, 229, 'en-US')).toBe('Feb 29');
     expect(formatBirthday(null, null)).toBe('');
   });
 

@@ -2,6 +2,9 @@
  * How contacts are shown: names, dates and the only links a contact's fields may become.
  * Pure functions, safe in server and client components.
  */
+import { formatCalendarDate, formatMonthDay } from '../format/date';
+import { FALLBACK_LOCALE } from '../format/locale';
+
 /** Month names, January first (the editor's month list uses them too). */
 export const MONTHS = [
   'January',
@@ -18,19 +21,14 @@ export const MONTHS = [
   'December',
 ];
 
-/** "12 April 1985", or "12 April" for a birthday whose year is unknown; '' when none. */
-export function formatBirthday(birthday: string | null, monthDay: number | null): string {
-  if (birthday) {
-    const [y, m, d] = birthday.split('-').map(Number);
-    return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-  }
-  if (monthDay == null) return '';
-  return `${monthDay % 100} ${MONTHS[Math.floor(monthDay / 100) - 1]}`;
-}
-
-/** The date a contact was added, e.g. "3 March 2026". */
-export function formatDate(date: Date): string {
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+/** "12 Apr 1985", or "12 Apr" for a birthday whose year is unknown, in the locale; '' when none. */
+export function formatBirthday(
+  birthday: string | null,
+  monthDay: number | null,
+  locale: string = FALLBACK_LOCALE,
+): string {
+  if (birthday) return formatCalendarDate(birthday, locale) ?? birthday;
+  return monthDay == null ? '' : formatMonthDay(monthDay, locale);
 }
 
 /** A tel: URI (RFC 3966) for a stored phone number: "+1 213 373 4253 ext. 12" → "tel:+12133734253;ext=12". */

@@ -1,22 +1,13 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { mailtoHref, telHref, websiteHref } from '@/lib/contacts/format';
+import { formatCalendarDate } from '@/lib/format/date';
 import type { ContactFlag, ContactModel, LabelledValue, PostalAddress } from '@/lib/contacts/model';
 import { ADDRESS_LABELS, capitalise } from './editor/field-names';
 import styles from './editor/editor.module.css';
 
-const MONTHS =
-  'January February March April May June July August September October November December'.split(
-    ' ',
-  );
-
-/** "1985-04-12" → "12 April 1985", "--04-12" → "12 April"; anything else as it was kept. */
-function showDate(value: string): string {
-  const m = /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(value);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  if (!m || !month) return value;
-  return `${Number(m[3])} ${month}${m[1] === '-' ? '' : ` ${m[1]}`}`;
-}
+/** "1985-04-12" → "12 Apr 1985", "--04-12" → "12 Apr"; anything else as it was kept. */
+const showDate = (value: string, locale: string) => formatCalendarDate(value, locale) ?? value;
 
 /** The note beside a value kept although it failed its check. */
 function FlagNote({
@@ -82,8 +73,19 @@ function address(a: PostalAddress) {
   return lines.filter(Boolean).join('\n');
 }
 
-/** Every filled field of a contact, labelled: the contact page and the edit conflict view. */
-export function ContactDetails({ model: c, flags }: { model: ContactModel; flags: ContactFlag[] }) {
+/**
+ * Every filled field of a contact, labelled: the contact page and the edit conflict view. Dates
+ * are written in `locale` (lib/format/request-locale.ts).
+ */
+export function ContactDetails({
+  model: c,
+  flags,
+  locale,
+}: {
+  model: ContactModel;
+  flags: ContactFlag[];
+  locale: string;
+}) {
   const name = [c.name.prefix, c.name.given, c.name.middle, c.name.family, c.name.suffix]
     .filter(Boolean)
     .join(' ');
@@ -120,7 +122,7 @@ export function ContactDetails({ model: c, flags }: { model: ContactModel; flags
     add(
       capitalise(f),
       <>
-        {showDate(c[f])} <FlagNote flags={flags} field={f} />
+        {showDate(c[f], locale)} <FlagNote flags={flags} field={f} />
       </>,
       c[f],
     );
@@ -131,7 +133,7 @@ export function ContactDetails({ model: c, flags }: { model: ContactModel; flags
       {c.dates.map((d, i) => (
         <li key={i}>
           {d.label ? `${d.label}: ` : ''}
-          {showDate(d.value)} <FlagNote flags={flags} field="dates" index={i} />
+          {showDate(d.value, locale)} <FlagNote flags={flags} field="dates" index={i} />
         </li>
       ))}
     </ul>,

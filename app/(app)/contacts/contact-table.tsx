@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { formatBirthday } from '@/lib/contacts/format';
 import type { ContactListItem } from '@/lib/contacts/store';
+import { getRequestLocale } from '@/lib/format/request-locale';
 import { ContactAvatar } from './contact-avatar';
 import { FavouriteButton } from './favourite-button';
 
@@ -9,7 +10,7 @@ import { FavouriteButton } from './favourite-button';
  * organisation, primary email and phone stacked in one cell so that 320 px never scrolls
  * sideways, and the favourite star.
  */
-export function ContactTable({
+export async function ContactTable({
   contacts,
   caption,
   back,
@@ -22,6 +23,7 @@ export function ContactTable({
   showBirthday?: boolean;
 }) {
   if (contacts.length === 0) return null;
+  const locale = await getRequestLocale();
   return (
     <table className="contacts-table">
       <caption className="visually-hidden">{caption}</caption>
@@ -51,7 +53,7 @@ export function ContactTable({
                 {c.primaryPhone ? <span>{c.primaryPhone}</span> : null}
                 {showBirthday && c.birthdayMonthDay != null ? (
                   <span className="muted">
-                    Birthday {formatBirthday(c.birthday, c.birthdayMonthDay)}
+                    Birthday {formatBirthday(c.birthday, c.birthdayMonthDay, locale)}
                   </span>
                 ) : null}
               </div>

@@ -13,6 +13,7 @@ export {
   listRecentContacts,
   listUpcomingBirthdays,
 } from './read';
+export { countUpcomingBirthdays, listBirthdays } from './birthdays';
 export { createContact, setFavourite, updateContact } from './write';
 export {
   deleteContactForever,

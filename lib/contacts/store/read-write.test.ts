@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { getDb } from '../../db/client';
@@ -136,7 +136,10 @@ describe('text PostgreSQL cannot hold', () => {
     const user = await newOwner('nul');
     const files = [
       ['contacts.csv', 'First name,Last name,Email\nNul,Cell,a@example.org,x\u0000y\n'],
-      ['contacts.vcf', 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nul Card\r\nX-NOTE:x\u0000y\r\nEND:VCARD\r\n'],
+      [
+        'contacts.vcf',
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nul Card\r\nX-NOTE:x\u0000y\r\nEND:VCARD\r\n',
+      ],
     ] as const;
     for (const [name, text] of files) {
       const prepared = await prepareImport(name, new TextEncoder().encode(text), { region: 'US' });
@@ -197,9 +200,19 @@ describe('listing and searching', () => {
       'Grace',
       'Zoë',
     ]);
-    const byBirthday = names(await listContacts(user, { sort: 'birthday' }));
-    expect(byBirthday.slice(0, 2)).toEqual(['Ada', 'Zoë']);
-    expect(byBirthday.slice(2).sort()).toEqual(['100%', 'Alan', 'Grace']);
+    // By next birthday from today (only Date is faked: the database's timers keep running).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2030-06-01T12:00:00Z'));
+      const june = names(await listContacts(user, { sort: 'birthday' }));
+      expect(june.slice(0, 3)).toEqual(['Ada', 'Alan', 'Zoë']);
+      expect(june.slice(3).sort()).toEqual(['100%', 'Grace']);
+      vi.setSystemTime(new Date('2030-12-20T12:00:00Z'));
+      const christmas = names(await listContacts(user, { sort: 'birthday' }));
+      expect(christmas.slice(0, 3)).toEqual(['Zoë', 'Ada', 'Alan']);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(names(await listContacts(user, { sort: 'added' }))).toEqual([
       'Alan',
       '100%',

@@ -4,6 +4,7 @@ import { getDb } from '../../db/client';
 import { contacts, users } from '../../db/schema';
 import { labelKey } from '../derive';
 import { searchPatterns } from '../normalize';
+import { birthdayOrder } from './birthdays';
 import { toStoredContact } from './card';
 import { listColumns, liveOf, storedColumns } from './columns';
 import { isContactId } from './ids';
@@ -47,9 +48,10 @@ export async function getContact(
 const nameKey = (order: NameOrder) => (order === 'first' ? contacts.sortFirst : contacts.sortLast);
 
 // Each order ends on the id, so equal keys keep one order from page to page; each matches a
-// partial index on (owner_id, key, id) where deleted_at is null.
+// partial index on (owner_id, key, id) where deleted_at is null, except birthdays: by next
+// occurrence from today, which no index holds.
 function orderFor(sort: ContactSort, order: NameOrder): SQL[] {
-  if (sort === 'birthday') return [sql`${contacts.birthday} asc nulls last`, asc(contacts.id)];
+  if (sort === 'birthday') return birthdayOrder(new Date());
   if (sort === 'added') return [desc(contacts.createdAt), desc(contacts.id)];
   return [asc(nameKey(order)), asc(contacts.id)];
 }

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { displayName } from '@/lib/contacts/model';
 import { photoUrl } from '@/lib/contacts/photo-http';
+import { formatDay } from '@/lib/format/date';
+import { getRequestLocale } from '@/lib/format/request-locale';
 import { initials } from '../contact-avatar';
 import { ContactDetails } from '../contact-details';
 import { FavouriteButton } from '../favourite-button';
@@ -17,6 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ContactPage({ params }: Props) {
   const c = await storedContactOr404((await params).id);
+  const locale = await getRequestLocale();
   const name = displayName(c.model) || 'No name';
   return (
     <section>
@@ -46,8 +49,8 @@ export default async function ContactPage({ params }: Props) {
           back={`/contacts/${c.id}`}
         />
       </div>
-      <ContactDetails model={c.model} flags={c.flags} />
-      <p className="muted">Added {c.createdAt.toISOString().slice(0, 10)}</p>
+      <ContactDetails model={c.model} flags={c.flags} locale={locale} />
+      <p className="muted">Added {formatDay(c.createdAt, locale)}</p>
       <div className="actions contact-actions">
         <Link href={`/contacts/${c.id}/edit`} className="button">
           Edit

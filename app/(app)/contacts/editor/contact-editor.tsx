@@ -26,6 +26,8 @@ interface ContactEditorProps extends EditorContext {
   /** An edit: the contact's id, sent back with the form. */
   contactId?: string;
   cancelHref: string;
+  /** The locale dates are written in (the conflict panel's saved values). */
+  locale: string;
 }
 
 /** The local copy of the form: replaced by each answer from the server, changed by row clicks. */
@@ -47,6 +49,7 @@ export function ContactEditor({
   initial,
   contactId,
   cancelHref,
+  locale,
   ...context
 }: ContactEditorProps) {
   const [state, formAction, pending] = useActionState(action, initial);
@@ -113,7 +116,7 @@ export function ContactEditor({
       </button>
       <ErrorSummary errors={errorList} answer={state} />
       <FormMessage message={state.message} />
-      {state.current ? <CurrentValues current={state.current} /> : null}
+      {state.current ? <CurrentValues current={state.current} locale={locale} /> : null}
       {contactId ? <input type="hidden" name="id" value={contactId} /> : null}
       {state.version ? <input type="hidden" name="version" value={state.version} /> : null}
       <ContactFields

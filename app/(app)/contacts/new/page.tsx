@@ -3,6 +3,7 @@ import { emptyRow } from '@/lib/contacts/form-model';
 import { emptyContact, type LabelledValue } from '@/lib/contacts/model';
 import { listLabels } from '@/lib/contacts/store';
 import { createContactAction } from '../actions';
+import { getRequestLocale } from '@/lib/format/request-locale';
 import { ContactEditor } from '../editor/contact-editor';
 
 export const metadata = { title: 'Add a contact · Contact Cards' };
@@ -25,6 +26,7 @@ export default async function NewContactPage() {
         action={createContactAction}
         initial={{ errors: {}, values: {}, draft: startingDraft() }}
         labelOptions={labels.map((l) => l.name)}
+        locale={await getRequestLocale()}
         cancelHref="/contacts"
       />
     </section>

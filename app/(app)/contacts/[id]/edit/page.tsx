@@ -4,6 +4,7 @@ import { displayName } from '@/lib/contacts/model';
 import { photoUrl } from '@/lib/contacts/photo-http';
 import { listLabels } from '@/lib/contacts/store';
 import { updateContactAction } from '../../actions';
+import { getRequestLocale } from '@/lib/format/request-locale';
 import { ContactEditor } from '../../editor/contact-editor';
 import { draftOf } from '../../editor/save-contact';
 import { contactTitle, storedContactOr404 } from '../load-contact';
@@ -30,6 +31,7 @@ export default async function EditContactPage({ params }: Props) {
           version: String(contact.version),
         }}
         labelOptions={labels.map((l) => l.name)}
+        locale={await getRequestLocale()}
         photoUrl={contact.photoEtag ? photoUrl(contact.id, contact.photoEtag) : undefined}
         contactId={contact.id}
         cancelHref={`/contacts/${contact.id}`}
