@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { createUser } from '@/lib/auth/accounts';
 import { buttonAction, formAction } from '@/lib/auth/action';
 import { clientAddress } from '@/lib/auth/client-address';
+import { rememberDevice } from '@/lib/auth/known-device';
 import { PASSWORD_MAX, passwordProblem } from '@/lib/auth/passwords';
 import { safeNextPath } from '@/lib/auth/safe-redirect';
 import { createSession, endCurrentSession } from '@/lib/auth/session';
@@ -89,8 +90,10 @@ export const registerAction = formAction(
     const user = await createUser(data.username, data.password);
     if (!user) return { errors: { username: ['That username is taken. Choose another.'] }, values };
     await createSession(user.id, false);
-    // The address an account was made from is its owner's: spared the account-wide delay.
+    // The address and browser an account was made from are its owner's: spared the account-wide
+    // delay (docs/decisions/014-sign-in-throttling.md).
     await rememberAddress(user.id, address);
+    await rememberDevice(user.id, null);
     getLogger().info({ event: 'register', userId: user.id, username: user.username });
     await flash('success', `Welcome, ${user.username}.`);
     redirect('/');
