@@ -23,7 +23,7 @@ interface DeviceSeal {
 }
 
 /** Over https the __Host- prefix: Secure, Path=/, no Domain. */
-export function knownDeviceCookieName(https: boolean): string {
+function knownDeviceCookieName(https: boolean): string {
   return https ? '__Host-cc_device' : 'cc_device';
 }
 

@@ -38,7 +38,7 @@ export type ThrottleDecision =
   | { allowed: false; reason: 'pair' | 'account'; retryAt: Date };
 
 /** The first delay once the account's free failures are used; it doubles with each failure. */
-export const ACCOUNT_BASE_DELAY_MS = 2_000;
+const ACCOUNT_BASE_DELAY_MS = 2_000;
 
 /**
  * When a sliding-window lock ends: once `limit` of the times fall within one window, the lock

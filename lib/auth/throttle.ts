@@ -21,7 +21,7 @@ import {
 /** The most failure rows read per check; only the newest can matter (200 is far past the cap). */
 const SCAN_LIMIT = 200;
 
-export function throttleLimits(config: Config = getConfig()): ThrottleLimits {
+function throttleLimits(config: Config = getConfig()): ThrottleLimits {
   return {
     pairFailures: config.THROTTLE_PAIR_FAILURES,
     pairWindowMs: config.THROTTLE_PAIR_WINDOW * 1000,
