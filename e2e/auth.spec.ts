@@ -152,7 +152,7 @@ test.describe('signing in and out', () => {
     }
   });
 
-  test('five failures lock the account, even for the right password, until the window ends', async ({
+  test('five failures lock the account at this address, even for the right password, until the window ends', async ({
     page,
     browser,
     baseURL,

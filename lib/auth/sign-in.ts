@@ -16,6 +16,8 @@ import {
 } from './throttle';
 import { usernameKey } from './username';
 
+const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000';
+
 export const INVALID_SIGN_IN = 'Invalid username or password.';
 export const TOO_MANY_FROM_ADDRESS = 'Too many attempts from your network. Try again in a minute.';
 
@@ -56,7 +58,8 @@ export async function signIn({
   const key = usernameKey(username);
   const user = await getUserByUsername(username);
   const device = await knownDeviceFor(user?.id);
-  const knownAddress = user ? await isKnownAddress(user.id, address) : false;
+  // The same query for an unknown name (no account has the nil id): no timing tells them apart.
+  const knownAddress = await isKnownAddress(user?.id ?? NO_ACCOUNT, address);
   const decision = await checkAttempt(key, { address, device, knownAddress });
   if (!decision.allowed) {
     log.warn({
