@@ -8,7 +8,16 @@ import {
   setCookies,
   type RawResponse,
 } from '../test/support';
-import { expect, TEST_PASSWORD, test, uniqueName } from './fixtures';
+import { logOut, submitLogin } from './auth-helpers';
+import {
+  expect,
+  expectAccessible,
+  registerUser,
+  TEST_PASSWORD,
+  test,
+  uniqueName,
+} from './fixtures';
+import { loginRaw } from './security/http';
 
 /*
  * The lockout attack (issue 15), against the strict server's default limits: a stranger who
@@ -143,4 +152,33 @@ test('the lockout attack: 50 failures by a stranger neither lock out nor slow th
   expect(hotelPage).toContain(`Signed in as <strong>${username}</strong>`);
   expect(hotelPage).toContain(`Welcome back, ${username}.`);
   expect(hotelPage).not.toContain('failed sign-in attempts');
+});
+
+test('the sign-in tells the owner how many attempts failed since their last visit, once', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  // The main server: its limits never slow these three failures.
+  const user = await registerUser(browser, baseURL!);
+  for (let i = 0; i < 3; i++) {
+    expect((await loginRaw(baseURL!, user.username, `guess number ${i}`)).body).toContain(INVALID);
+  }
+  await page.goto('/login');
+  await submitLogin(page, user.username, TEST_PASSWORD);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'failed sign-in attempts' }),
+  ).toContainText(
+    `Welcome back, ${user.username}. 3 failed sign-in attempts since your last visit.`,
+  );
+  await expectAccessible(page);
+  await logOut(page);
+  await page.goto('/login');
+  await submitLogin(page, user.username, TEST_PASSWORD);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Welcome back' })).toContainText(
+    `Welcome back, ${user.username}.`,
+  );
+  await expect(page.getByText('failed sign-in attempts')).toHaveCount(0);
 });
