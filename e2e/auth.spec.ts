@@ -152,12 +152,13 @@ test.describe('signing in and out', () => {
     }
   });
 
-  test('five failures lock the account, even for the right password, until the window ends', async ({
+  test('five failures lock the account at this address, even for the right password, until the window ends', async ({
     page,
     browser,
     baseURL,
   }) => {
-    // The main test server locks for THROTTLE_ACCOUNT_WINDOW=6 seconds after 5 failures.
+    // The main test server locks a (username, address) pair for THROTTLE_PAIR_WINDOW=6 seconds
+    // after 5 failures; every test here comes from 127.0.0.1.
     const user = await registerUser(browser, baseURL!);
     const attempt = async (password: string) => {
       // A fresh form each time, so no assertion can pass on the previous answer.

@@ -29,8 +29,14 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_TIMEOUT: seconds(30 * 60),
   SESSION_ABSOLUTE_TIMEOUT: seconds(12 * 60 * 60),
-  THROTTLE_ACCOUNT_FAILURES: z.coerce.number().int().positive().default(5),
-  THROTTLE_ACCOUNT_WINDOW: seconds(15 * 60),
+  // Sign-in throttling (docs/decisions/014-sign-in-throttling.md): a hard lock per
+  // (username, address), a growing delay per username, a failure budget per known device.
+  THROTTLE_PAIR_FAILURES: z.coerce.number().int().positive().default(5),
+  THROTTLE_PAIR_WINDOW: seconds(15 * 60),
+  THROTTLE_ACCOUNT_FAILURES: z.coerce.number().int().positive().default(3),
+  THROTTLE_ACCOUNT_WINDOW: seconds(24 * 60 * 60),
+  THROTTLE_ACCOUNT_MAX_DELAY: seconds(15 * 60),
+  THROTTLE_DEVICE_FAILURES: z.coerce.number().int().positive().default(10),
   THROTTLE_IP_PER_MINUTE: z.coerce.number().int().positive().default(20),
   // How many proxies in front of the app append to X-Forwarded-For ("true" means one).
   TRUST_PROXY: z
@@ -85,8 +91,12 @@ export function getConfig(): Config {
     LOG_LEVEL: process.env.LOG_LEVEL,
     SESSION_IDLE_TIMEOUT: process.env.SESSION_IDLE_TIMEOUT,
     SESSION_ABSOLUTE_TIMEOUT: process.env.SESSION_ABSOLUTE_TIMEOUT,
+    THROTTLE_PAIR_FAILURES: process.env.THROTTLE_PAIR_FAILURES,
+    THROTTLE_PAIR_WINDOW: process.env.THROTTLE_PAIR_WINDOW,
     THROTTLE_ACCOUNT_FAILURES: process.env.THROTTLE_ACCOUNT_FAILURES,
     THROTTLE_ACCOUNT_WINDOW: process.env.THROTTLE_ACCOUNT_WINDOW,
+    THROTTLE_ACCOUNT_MAX_DELAY: process.env.THROTTLE_ACCOUNT_MAX_DELAY,
+    THROTTLE_DEVICE_FAILURES: process.env.THROTTLE_DEVICE_FAILURES,
     THROTTLE_IP_PER_MINUTE: process.env.THROTTLE_IP_PER_MINUTE,
     TRUST_PROXY: process.env.TRUST_PROXY,
     DEFAULT_PHONE_REGION: process.env.DEFAULT_PHONE_REGION,

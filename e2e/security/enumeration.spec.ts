@@ -31,7 +31,7 @@ function fingerprint(res: RawResponse, typed: string) {
 }
 
 test.describe('user enumeration (raw HTTP)', () => {
-  test('wrong password and unknown user answer alike, before and after the account lock', async ({
+  test('wrong password and unknown user answer alike, before and after the (username, address) lock', async ({
     baseURL,
   }) => {
     test.slow(); // dozens of sign-ins or requests in a row
@@ -47,7 +47,7 @@ test.describe('user enumeration (raw HTTP)', () => {
       const fb = fingerprint(b, unknown);
       expect(fa.status, `attempt ${attempt}`).toBe(200);
       expect(fb, `attempt ${attempt}`).toEqual(fa);
-      // Locked from the sixth, unless a slow machine let the six-second window pass: alike either way.
+      // Locked (this address) from the sixth, unless a slow machine let the six-second window pass.
       expect(a.body).toMatch(
         attempt <= 5
           ? /Invalid username or password\./

@@ -169,7 +169,8 @@ test.describe('security headers (raw HTTP)', () => {
       const cookies = setCookies(res);
       const session = cookies.get('cc_session')!;
       const flash = cookies.get('cc_flash')!;
-      for (const line of [session, flash]) {
+      const device = cookies.get('cc_device')!;
+      for (const line of [session, flash, device]) {
         expect(line).toMatch(/;\s*HttpOnly/i);
         expect(line).toMatch(/;\s*SameSite=lax/i);
         expect(line).toMatch(/;\s*Path=\/(;|$)/);
@@ -178,8 +179,11 @@ test.describe('security headers (raw HTTP)', () => {
       if (remember) expect(session).toMatch(/Max-Age=2592000/);
       else expect(session).not.toMatch(/Max-Age|Expires/i);
       expect(flash).toMatch(/Max-Age=300/);
-      // The sealed value says nothing readable about the user.
+      // The known device (docs/decisions/014) is remembered for a year, remembered or not.
+      expect(device).toMatch(/Max-Age=31536000/);
+      // The sealed values say nothing readable about the user.
       expect(session).not.toContain(user.username);
+      expect(device).not.toContain(user.username);
     }
   });
 });

@@ -25,7 +25,7 @@ test.describe('limits and injection (raw HTTP)', () => {
     const base = baseURL!;
     const user = await registerRaw(base);
     const huge = 'p'.repeat(100 * 1024);
-    // The account locks after five counted failures; six of these must not count.
+    // The (username, address) pair locks after five counted failures; six of these must not count.
     for (let i = 0; i < 6; i++) {
       const res = await loginRaw(base, user.username, huge);
       expect(res.status).toBe(200);
@@ -153,7 +153,7 @@ test.describe('limits and injection (raw HTTP)', () => {
       ]) {
         const res = await loginRaw(base, username!, password!, [['next', payload]]);
         expect(res.status, payload).toBe(200);
-        // Five wrong passwords lock the account: the same refusal in other words.
+        // Five wrong passwords lock the (username, address) pair: the same refusal in other words.
         expect(res.body, payload).toMatch(
           /Invalid username or password\.|Too many attempts for this account/,
         );

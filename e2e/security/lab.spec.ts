@@ -83,7 +83,7 @@ test.describe('behind a trusted https proxy, with short sessions', () => {
     expect(res.status).toBe(303);
     expect(res.headers['strict-transport-security']).toBeTruthy();
     const cookies = setCookies(res);
-    for (const cookieName of ['__Host-cc_session', '__Host-cc_flash']) {
+    for (const cookieName of ['__Host-cc_session', '__Host-cc_flash', '__Host-cc_device']) {
       const line = cookies.get(cookieName);
       expect(line, cookieName).toBeTruthy();
       expect(line).toMatch(/;\s*Secure/i);

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getConfig } from '../config';
 import { getDb } from '../db/client';
-import { appPasswords, signInFailures } from '../db/schema';
+import { appPasswords, signInFailures, users } from '../db/schema';
 import { createUser, deleteUser } from './accounts';
 import {
   APP_PASSWORD_NAME_MAX,
@@ -14,7 +14,7 @@ import {
   revokeAppPassword,
   verifyBasicCredentials,
 } from './app-passwords';
-import { accountLock, recordSignInFailure } from './throttle';
+import { recordSignInFailure } from './throttle';
 import { usernameKey } from './username';
 
 // Names and addresses are unique per test: under `npm run test:postgres` files share a database.
@@ -176,32 +176,37 @@ describe('verifyBasicCredentials', () => {
 });
 
 describe('the shared sign-in throttle', () => {
-  it('records each failure against the account, so enough of them lock web sign-in too', async () => {
+  it('records each failure with its address, for the web sign-in throttle and the notice', async () => {
     const user = await newUser();
     await createAppPassword(user.id, 'iPhone');
     const key = usernameKey(user.username);
     const failures = async () =>
       (await getDb()).select().from(signInFailures).where(eq(signInFailures.usernameKey, key));
-    await verifyBasicCredentials(user.username, PASSWORD, unique('a'));
-    expect(await failures()).toHaveLength(1);
-    for (let i = 1; i < getConfig().THROTTLE_ACCOUNT_FAILURES; i++) {
-      await verifyBasicCredentials(user.username, 'wrong-guess', unique('a'));
-    }
-    expect((await accountLock(key)).locked).toBe(true);
+    const address = unique('a');
+    await verifyBasicCredentials(user.username, PASSWORD, address);
+    await verifyBasicCredentials(user.username, 'wrong-guess', address);
+    expect((await failures()).map((f) => f.clientAddress)).toEqual([address, address]);
+    const [row] = await (await getDb()).select().from(users).where(eq(users.id, user.id));
+    expect(row!.failedSignIns).toBe(2);
   });
 
-  it('refuses even the right app password while the account is locked', async () => {
+  it('refuses even the right app password from a locked (username, address) pair only', async () => {
     const user = await newUser();
     const { secret } = await createAppPassword(user.id, 'iPhone');
     const key = usernameKey(user.username);
+    const stranger = unique('stranger');
     // Failures from the web sign-in form count just the same.
-    for (let i = 0; i < getConfig().THROTTLE_ACCOUNT_FAILURES; i++) await recordSignInFailure(key);
-    const result = await verifyBasicCredentials(user.username, secret, unique('a'));
+    for (let i = 0; i < getConfig().THROTTLE_PAIR_FAILURES; i++) {
+      await recordSignInFailure(key, { address: stranger });
+    }
+    const result = await verifyBasicCredentials(user.username, secret, stranger);
     expect(result).toEqual({ ok: false, reason: 'throttled', retryAt: expect.any(Date) });
     expect(!result.ok && result.retryAt!.getTime()).toBeGreaterThan(Date.now());
-    // Once the window has passed, the same password works again.
-    const later = new Date(Date.now() + 2 * getConfig().THROTTLE_ACCOUNT_WINDOW * 1000);
-    expect((await verifyBasicCredentials(user.username, secret, unique('a'), later)).ok).toBe(true);
+    // The owner's phone elsewhere syncs on: no account-wide lock, and no account-wide delay.
+    expect((await verifyBasicCredentials(user.username, secret, unique('phone'))).ok).toBe(true);
+    // Once the window has passed, the stranger's address may try again.
+    const later = new Date(Date.now() + 2 * getConfig().THROTTLE_PAIR_WINDOW * 1000);
+    expect((await verifyBasicCredentials(user.username, secret, stranger, later)).ok).toBe(true);
   });
 
   it('counts failures per client address, but not successes', async () => {

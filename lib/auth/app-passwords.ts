@@ -4,7 +4,7 @@ import { and, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { getConfig } from '../config';
 import { getDb } from '../db/client';
 import { appPasswords, clientAttempts, signInFailures, users } from '../db/schema';
-import { accountLock, allowClientAttempt, recordSignInFailure } from './throttle';
+import { allowClientAttempt, checkAttempt, recordSignInFailure } from './throttle';
 import { usernameKey } from './username';
 
 /**
@@ -119,16 +119,19 @@ const USERNAME_INPUT_MAX = 64;
 
 /**
  * HTTP Basic for CardDAV: the account's username and one of its app passwords, never the
- * account password (its hash is not even read). It shares the sign-in throttle:
- * - a locked account (lib/auth/throttle.ts) refuses every request, the right secret included,
- *   and is checked first, so a guess made while locked is never evaluated;
- * - every failure counts towards the account lock and towards the client address's
- *   per-minute limit, exactly as a failed sign-in does; an address over its limit is told
- *   'throttled'.
+ * account password (its hash is not even read). It shares the sign-in throttle's model
+ * (docs/decisions/014-sign-in-throttling.md):
+ * - a (username, address) pair over its failure limit is refused every request, the right
+ *   secret included, and is checked first, so a guess made while locked is never evaluated;
+ * - there is no account-wide delay here: a secret of 150 random bits needs none, and one would
+ *   let a stranger stop the owner's phone from syncing. Failures still count towards the
+ *   account-wide delay of web sign-in and the "failed attempts since your last visit" notice;
+ * - every failure counts towards the client address's per-minute limit, exactly as a failed
+ *   sign-in does; an address over its limit is told 'throttled'.
  * Successes are not counted per address: a sync is hundreds of requests a minute. But an address
  * over its limit is refused even the right secret, as a sign-in is, so spraying guesses over
- * many accounts from one address stops there. Successes do not clear the account's failures
- * (unlike sign-in): a phone syncing every minute would otherwise reset an attacker's count.
+ * many accounts from one address stops there. Successes clear no failures (unlike sign-in): a
+ * phone syncing every minute would otherwise reset an attacker's count.
  * On success: one indexed query (the secret joined to its user, with both throttles' counts),
  * plus a write to last_used_at at most once a minute. `now` is a parameter for tests.
  */
@@ -149,10 +152,10 @@ export async function verifyBasicCredentials(
   // One round trip on the path every sync request takes: the secret joined to its user, with
   // the two throttles' counts alongside. An address over its per-minute limit of failed attempts
   // is refused whatever it sends, as a sign-in is (only failures are counted: a sync is hundreds
-  // of requests a minute). Fewer account failures than the lock needs means no lock; otherwise
-  // the throttle decides as for a sign-in.
+  // of requests a minute). Fewer failures from this address than the pair lock needs means no
+  // lock; otherwise the throttle's rules decide.
   const config = getConfig();
-  const lookBack = new Date(now.getTime() - 2 * config.THROTTLE_ACCOUNT_WINDOW * 1000);
+  const lookBack = new Date(now.getTime() - 2 * config.THROTTLE_PAIR_WINDOW * 1000);
   const minuteAgo = new Date(now.getTime() - 60_000);
   const db = await getDb();
   const [row] = await db
@@ -162,10 +165,9 @@ export async function verifyBasicCredentials(
       userId: users.id,
       username: users.username,
       usernameKey: users.usernameKey,
-      accountFailures: sql<number>`(select count(*) from ${signInFailures}
-        where ${signInFailures.usernameKey} = ${key} and ${signInFailures.createdAt} > ${lookBack})`.mapWith(
-        Number,
-      ),
+      pairFailures: sql<number>`(select count(*) from ${signInFailures}
+        where ${signInFailures.usernameKey} = ${key} and ${signInFailures.clientAddress} = ${address}
+        and ${signInFailures.createdAt} > ${lookBack})`.mapWith(Number),
       addressAttempts: sql<number>`(select count(*) from ${clientAttempts}
         where ${clientAttempts.clientAddress} = ${address} and ${clientAttempts.createdAt} > ${minuteAgo})`.mapWith(
         Number,
@@ -181,9 +183,9 @@ export async function verifyBasicCredentials(
   if (row.addressAttempts >= config.THROTTLE_IP_PER_MINUTE) {
     return { ok: false, reason: 'throttled', retryAt: new Date(now.getTime() + 60_000) };
   }
-  if (row.accountFailures >= config.THROTTLE_ACCOUNT_FAILURES) {
-    const lock = await accountLock(key, now);
-    if (lock.locked) return { ok: false, reason: 'throttled', retryAt: lock.retryAt };
+  if (row.pairFailures >= config.THROTTLE_PAIR_FAILURES) {
+    const locked = await pairLock(key, address, now);
+    if (locked) return { ok: false, reason: 'throttled', retryAt: locked };
   }
 
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_EVERY_MS) {
@@ -208,16 +210,23 @@ export async function verifyBasicCredentials(
   };
 }
 
-/** A wrong secret: 'throttled' while the account is locked (nothing counted), else a failure. */
+/** Until when the (username, address) pair is locked, or null; no account-wide delay here. */
+async function pairLock(key: string, address: string, now: Date): Promise<Date | null> {
+  // A known source in the rules' terms: only the pair's own failures can refuse it.
+  const decision = await checkAttempt(key, { address, device: null, knownAddress: true }, now);
+  return decision.allowed ? null : decision.retryAt;
+}
+
+/** A wrong secret: 'throttled' while the pair is locked (nothing counted), else a failure. */
 async function refuse(key: string, address: string, now: Date): Promise<BasicAuthResult> {
-  const lock = await accountLock(key, now);
-  if (lock.locked) return { ok: false, reason: 'throttled', retryAt: lock.retryAt };
+  const locked = await pairLock(key, address, now);
+  if (locked) return { ok: false, reason: 'throttled', retryAt: locked };
   return failure(key, address, now);
 }
 
-/** Counts a failure against the account (when the name could be one) and the address. */
+/** Counts a failure against the name (when it could be one) and the address. */
 async function failure(key: string | null, address: string, now: Date): Promise<BasicAuthResult> {
-  if (key) await recordSignInFailure(key, now);
+  if (key) await recordSignInFailure(key, { address }, now);
   if (!(await allowClientAttempt(address, now))) {
     return { ok: false, reason: 'throttled', retryAt: new Date(now.getTime() + 60_000) };
   }

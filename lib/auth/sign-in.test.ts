@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getConfig } from '../config';
 import { getDb } from '../db/client';
 import { createUser } from './accounts';
-import { accountLock, allowClientAttempt } from './throttle';
+import { allowClientAttempt, recordSignInFailure, rememberAddress } from './throttle';
 import { usernameKey } from './username';
 import { INVALID_SIGN_IN, signIn, TOO_MANY_FROM_ADDRESS } from './sign-in';
 
@@ -21,9 +21,22 @@ vi.mock('next/headers', () => ({
 
 const unique = (prefix: string) => `${prefix}_${crypto.randomBytes(5).toString('hex')}`;
 const PASSWORD = 'a long passphrase';
-// Each test its own address, so the per-address limit never trips by accident.
+const LOCKED = /^Too many attempts for this account\. Try again in /;
+// Each call its own address unless told, so the per-address limits never trip by accident.
 const attempt = (username: string, password = PASSWORD, address = unique('addr')) =>
   signIn({ username, password, remember: false, address });
+
+/** Runs `fn` as another browser (an empty cookie jar), then puts this one's cookies back. */
+async function asStranger<T>(fn: () => Promise<T>): Promise<T> {
+  const saved = new Map(browser.jar);
+  browser.jar.clear();
+  try {
+    return await fn();
+  } finally {
+    browser.jar.clear();
+    for (const [k, v] of saved) browser.jar.set(k, v);
+  }
+}
 
 async function newUser() {
   const user = await createUser(unique('si'), PASSWORD);
@@ -31,15 +44,21 @@ async function newUser() {
   return user;
 }
 
+const { THROTTLE_PAIR_FAILURES: PAIR, THROTTLE_DEVICE_FAILURES: DEVICE } = getConfig();
+
 beforeAll(() => getDb().then(() => undefined));
 beforeEach(() => browser.jar.clear());
 
 describe('signIn', () => {
-  it('starts a session for the right password', async () => {
+  it('starts a session and vouches for this browser with a known-device cookie', async () => {
     const user = await newUser();
     const result = await attempt(user.username.toUpperCase());
-    expect(result).toEqual({ ok: true, user: { id: user.id, username: user.username } });
-    expect(browser.jar.size).toBe(1);
+    expect(result).toEqual({
+      ok: true,
+      user: { id: user.id, username: user.username },
+      failedSince: 0,
+    });
+    expect([...browser.jar.keys()].sort()).toEqual(['cc_device', 'cc_session']);
   });
 
   it('gives one message for a wrong password and an unknown user, and sets no cookie', async () => {
@@ -52,26 +71,90 @@ describe('signIn', () => {
     expect(browser.jar.size).toBe(0);
   });
 
-  it('locks the account after too many failures, even for the right password', async () => {
+  it('locks a (username, address) pair after its failures, the right password included; elsewhere is only slowed', async () => {
     const user = await newUser();
-    for (let i = 0; i < getConfig().THROTTLE_ACCOUNT_FAILURES; i++) {
-      await attempt(user.username, 'wrong guess');
+    const key = usernameKey(user.username);
+    const stranger = unique('stranger');
+    // Five failures a minute ago, spaced past the account-wide delays they started.
+    const start = Date.now() - 60_000;
+    for (let i = 0; i < PAIR; i++) {
+      await recordSignInFailure(key, { address: stranger }, new Date(start + i * 10_000));
     }
-    expect((await accountLock(usernameKey(user.username))).locked).toBe(true);
-    const result = await attempt(user.username);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toMatch(/^Too many attempts for this account/);
+    const there = await attempt(user.username, PASSWORD, stranger);
+    expect(!there.ok && there.message).toMatch(/Try again in 1[45] minutes/);
+    // Elsewhere: no lock. One more failure there, and the next stranger waits seconds.
+    expect(await attempt(user.username, 'wrong guess')).toEqual({
+      ok: false,
+      message: INVALID_SIGN_IN,
+    });
+    const elsewhere = await attempt(user.username);
+    expect(!elsewhere.ok && elsewhere.message).toMatch(/Try again in \d+ seconds/);
     expect(browser.jar.size).toBe(0);
   });
 
-  it('a success clears the failures counted so far', async () => {
+  it("the owner's own address and known device are not held back by a stranger's failures", async () => {
     const user = await newUser();
-    for (let i = 0; i < getConfig().THROTTLE_ACCOUNT_FAILURES - 1; i++) {
-      await attempt(user.username, 'wrong guess');
-    }
+    const home = unique('home');
+    expect((await attempt(user.username, PASSWORD, home)).ok).toBe(true);
+    await asStranger(async () => {
+      for (let i = 0; i < PAIR; i++) await attempt(user.username, 'wrong guess', unique('bot'));
+      expect((await attempt(user.username)).ok).toBe(false);
+    });
+    // From home, without the cookie: the address is known.
+    await asStranger(async () => {
+      expect((await attempt(user.username, PASSWORD, home)).ok).toBe(true);
+    });
+    // With the cookie, from an address never seen: the device is known.
+    const travelling = await attempt(user.username, PASSWORD, unique('hotel'));
+    expect(travelling).toMatchObject({ ok: true, failedSince: 0 });
+  });
+
+  it('a known device has its own failure budget: past it, it is a stranger again', async () => {
+    const user = await newUser();
     expect((await attempt(user.username)).ok).toBe(true);
+    for (let i = 0; i < DEVICE - 1; i++) {
+      expect(await attempt(user.username, 'wrong guess')).toEqual({
+        ok: false,
+        message: INVALID_SIGN_IN,
+      });
+    }
+    // One failure short of the budget, from fresh addresses: never slowed.
     expect((await attempt(user.username, 'wrong guess')).ok).toBe(false);
-    expect((await accountLock(usernameKey(user.username))).locked).toBe(false);
+    const spent = await attempt(user.username);
+    expect(!spent.ok && spent.message).toMatch(LOCKED);
+  });
+
+  it('tells how many attempts failed since the last sign-in, once', async () => {
+    const user = await newUser();
+    await asStranger(async () => {
+      for (let i = 0; i < 3; i++) await attempt(user.username, 'wrong guess', unique('bot'));
+    });
+    // The stranger's three failures started the delay, which a known address skips.
+    const home = unique('home');
+    await rememberAddress(user.id, home);
+    expect(await attempt(user.username, PASSWORD, home)).toMatchObject({
+      ok: true,
+      failedSince: 3,
+    });
+    expect(await attempt(user.username, PASSWORD, home)).toMatchObject({
+      ok: true,
+      failedSince: 0,
+    });
+  });
+
+  it("a success clears that address's failures, not the stranger's elsewhere", async () => {
+    const user = await newUser();
+    const home = unique('home');
+    await rememberAddress(user.id, home);
+    for (let i = 0; i < PAIR - 1; i++) await attempt(user.username, 'typo', home);
+    expect((await attempt(user.username, PASSWORD, home)).ok).toBe(true);
+    await asStranger(async () => {
+      expect(await attempt(user.username, 'typo', home)).toEqual({
+        ok: false,
+        message: INVALID_SIGN_IN,
+      });
+      expect((await attempt(user.username, PASSWORD, home)).ok).toBe(true);
+    });
   });
 
   it('refuses an address over its per-minute limit before it looks at the account', async () => {

@@ -5,14 +5,16 @@ import { getConfig } from '../config';
 import { getDb } from '../db/client';
 import { signInFailures } from '../db/schema';
 import {
-  accountLock,
   allowClientAttempt,
-  clearSignInFailures,
+  checkAttempt,
+  clearOwnFailures,
   lockMessage,
+  recentFailures,
   recordSignInFailure,
 } from './throttle';
 
-// Defaults: 5 failures in 15 minutes lock for 15 minutes; 20 attempts a minute per address.
+// Defaults: 5 failures per (username, address) in 15 minutes lock that pair for 15 minutes; 3 per
+// username start a delay from 2 s, doubling, to 15 minutes; 20 attempts a minute per address.
 // Keys are unique per test: under `npm run test:postgres` every file shares one database.
 const unique = (prefix: string) => `${prefix}-${crypto.randomBytes(6).toString('hex')}`;
 const T0 = new Date('2026-03-01T12:00:00Z').getTime();
@@ -22,67 +24,71 @@ const WINDOW = 15 * 60;
 // Opening (and migrating) a fresh database takes seconds on a busy machine: not a test's time.
 beforeAll(() => getDb().then(() => undefined));
 
-async function fail(key: string, ...seconds: number[]) {
-  for (const s of seconds) await recordSignInFailure(key, at(s));
+async function fail(key: string, address: string, ...seconds: number[]) {
+  for (const sec of seconds) await recordSignInFailure(key, { address }, at(sec));
 }
+const stranger = (address: string) => ({ address, device: null, knownAddress: false });
 
-describe('account lock', () => {
+describe('the throttle over the database', () => {
   it('uses the documented defaults', () => {
     const config = getConfig();
-    expect(config.THROTTLE_ACCOUNT_FAILURES).toBe(5);
-    expect(config.THROTTLE_ACCOUNT_WINDOW).toBe(WINDOW);
+    expect(config.THROTTLE_PAIR_FAILURES).toBe(5);
+    expect(config.THROTTLE_PAIR_WINDOW).toBe(WINDOW);
+    expect(config.THROTTLE_ACCOUNT_FAILURES).toBe(3);
+    expect(config.THROTTLE_ACCOUNT_WINDOW).toBe(24 * 3600);
+    expect(config.THROTTLE_ACCOUNT_MAX_DELAY).toBe(WINDOW);
+    expect(config.THROTTLE_DEVICE_FAILURES).toBe(10);
     expect(config.THROTTLE_IP_PER_MINUTE).toBe(20);
   });
 
-  it('locks after five failures within the window, for one window after the fifth', async () => {
-    const key = unique('five');
-    await fail(key, 0, 10, 20, 30);
-    expect(await accountLock(key, at(31))).toEqual({ locked: false });
-    await fail(key, 40);
-    expect(await accountLock(key, at(41))).toEqual({ locked: true, retryAt: at(40 + WINDOW) });
-    // Still locked although the first failure has left the window by now.
-    expect((await accountLock(key, at(WINDOW + 30))).locked).toBe(true);
-    expect((await accountLock(key, at(40 + WINDOW - 1))).locked).toBe(true);
+  it('reads back failures with where they came from, newest first', async () => {
+    const key = unique('read');
+    await fail(key, 'a', 0);
+    await recordSignInFailure(key, { address: 'b', device: 'phone' }, at(1));
+    expect(await recentFailures(key, at(2))).toEqual([
+      { at: at(1).getTime(), address: 'b', device: 'phone' },
+      { at: at(0).getTime(), address: 'a', device: null },
+    ]);
   });
 
-  it('expires: open again a window after the fifth failure, with a fresh count', async () => {
-    const key = unique('expiry');
-    await fail(key, 0, 1, 2, 3, 4);
-    expect((await accountLock(key, at(5))).locked).toBe(true);
-    expect(await accountLock(key, at(4 + WINDOW))).toEqual({ locked: false });
-    // One more failure after the lock does not lock again: the old five are out of its window.
-    await fail(key, 5 + WINDOW);
-    expect(await accountLock(key, at(6 + WINDOW))).toEqual({ locked: false });
-  });
-
-  it('does not lock when the failures are spread over more than a window', async () => {
-    const key = unique('spread');
-    await fail(key, 0, 240, 480, 720, 960);
-    expect(await accountLock(key, at(961))).toEqual({ locked: false });
-    // …but a sixth failure soon after makes five within one window.
-    await fail(key, 1000);
-    expect(await accountLock(key, at(1001))).toEqual({
-      locked: true,
-      retryAt: at(1000 + WINDOW),
+  it('locks the pair after five failures from one address, and only slows the others', async () => {
+    const key = unique('pair');
+    await fail(key, 'bot', 0, 10, 20, 30);
+    expect((await checkAttempt(key, stranger('bot'), at(60))).allowed).toBe(true);
+    await fail(key, 'bot', 40);
+    expect(await checkAttempt(key, stranger('bot'), at(41))).toEqual({
+      allowed: false,
+      reason: 'pair',
+      retryAt: at(40 + WINDOW),
     });
+    // Elsewhere: five failures on the account ask for 8 s after the latest, no more.
+    expect(await checkAttempt(key, stranger('owner'), at(41))).toMatchObject({
+      allowed: false,
+      reason: 'account',
+      retryAt: at(48),
+    });
+    expect((await checkAttempt(key, stranger('owner'), at(48))).allowed).toBe(true);
+    expect(
+      (await checkAttempt(key, { ...stranger('owner'), knownAddress: true }, at(41))).allowed,
+    ).toBe(true);
   });
 
-  it('counts each username key apart, and a success clears the count', async () => {
-    const key = unique('mine');
-    const other = unique('other');
-    await fail(key, 0, 1, 2, 3, 4);
-    expect((await accountLock(other, at(5))).locked).toBe(false);
-    await clearSignInFailures(key);
-    expect((await accountLock(key, at(5))).locked).toBe(false);
+  it('a success clears its own address and device, not the rest', async () => {
+    const key = unique('clear');
+    await fail(key, 'home', 0, 1);
+    await fail(key, 'bot', 2);
+    await recordSignInFailure(key, { address: 'hotel', device: 'phone' }, at(3));
+    await clearOwnFailures(key, { address: 'home', device: 'phone' });
+    expect((await recentFailures(key, at(4))).map((f) => f.address)).toEqual(['bot']);
   });
 
-  it('deletes failures older than two windows as it records new ones', async () => {
+  it('deletes failures older than the look-back as it records new ones', async () => {
     const key = unique('housekeeping');
-    await fail(key, 0, 1, 2);
-    await fail(key, 3 * WINDOW);
+    await fail(key, 'a', 0, 1, 2);
+    await fail(key, 'a', 2 * 24 * 3600);
     const db = await getDb();
     const rows = await db.select().from(signInFailures).where(eq(signInFailures.usernameKey, key));
-    expect(rows.map((r) => r.createdAt.getTime())).toEqual([at(3 * WINDOW).getTime()]);
+    expect(rows.map((r) => r.createdAt.getTime())).toEqual([at(2 * 24 * 3600).getTime()]);
   });
 });
 

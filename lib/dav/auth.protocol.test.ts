@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { deleteUser } from '../auth/accounts';
-import { accountLock, recordSignInFailure } from '../auth/throttle';
+import { recordSignInFailure } from '../auth/throttle';
 import { getConfig } from '../config';
 import { getDb } from '../db/client';
 import { appPasswords } from '../db/schema';
@@ -145,16 +145,17 @@ describe('app passwords', () => {
 });
 
 describe('the sign-in throttle counts failed Basic attempts', () => {
-  it('after the account limit of failures, even the right app password is refused', async () => {
+  it('after the pair limit of failures from one address, even the right app password is refused there only', async () => {
     const user = await newDavUser();
-    const limit = getConfig().THROTTLE_ACCOUNT_FAILURES;
+    const limit = getConfig().THROTTLE_PAIR_FAILURES;
     for (let i = 0; i < limit; i++) {
       expect((await propfind({ ...user, password: `wrong-${i}` })).status).toBe(401);
     }
-    expect((await accountLock(user.key)).locked).toBe(true);
     const res = await propfind(user);
     expect(res.status).not.toBe(207);
     expect([401, 403, 429, 503]).toContain(res.status);
+    // No account-wide lock: the same account syncs from another address.
+    expect((await propfind({ ...user, address: loopback() })).status).toBe(207);
   });
 
   it('the per-address limit: after that many failures from one address, it is refused there only', async () => {
@@ -176,10 +177,10 @@ describe('the sign-in throttle counts failed Basic attempts', () => {
     expect((await propfind({ ...user, address: loopback() })).status).toBe(207);
   });
 
-  it('failures at the web sign-in lock DAV too (one throttle)', async () => {
+  it('failures at the web sign-in lock DAV from that address too (one throttle)', async () => {
     const user = await newDavUser();
-    for (let i = 0; i < getConfig().THROTTLE_ACCOUNT_FAILURES; i++)
-      await recordSignInFailure(user.key);
+    for (let i = 0; i < getConfig().THROTTLE_PAIR_FAILURES; i++)
+      await recordSignInFailure(user.key, { address: user.address });
     const res = await propfind(user);
     expect(res.status).not.toBe(207);
     expect([401, 403, 429, 503]).toContain(res.status);

@@ -10,6 +10,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -39,6 +40,8 @@ export const users = pgTable('users', {
   addressBookName: varchar('address_book_name', { length: 100 }).notNull().default('Contacts'),
   /** SHA-256 hex of the birthday calendar feed's secret; null = no feed. */
   calendarTokenHash: varchar('calendar_token_hash', { length: 64 }).unique(),
+  /** Failed sign-ins (web and sync) since the last successful one: told at the next sign-in. */
+  failedSignIns: integer('failed_sign_ins').notNull().default(0),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -62,15 +65,34 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_id_idx').on(t.userId)],
 );
 
-/** One row per failed sign-in, per username key: the account throttle. */
+/**
+ * One row per failed sign-in, per username key, with where it came from: the throttle counts
+ * them per (username, address), per known device and per username (lib/auth/throttle-rules.ts).
+ */
 export const signInFailures = pgTable(
   'sign_in_failures',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     usernameKey: varchar('username_key', { length: 64 }).notNull(),
+    clientAddress: varchar('client_address', { length: 64 }).notNull().default(''),
+    /** The known-device cookie's id when one vouched for the attempt: its own failure budget. */
+    deviceId: varchar('device_id', { length: 32 }),
     createdAt: createdAt(),
   },
   (t) => [index('sign_in_failures_key_time_idx').on(t.usernameKey, t.createdAt)],
+);
+
+/** Addresses the account signed in from: the owner's own places, spared the account-wide delay. */
+export const signInAddresses = pgTable(
+  'sign_in_addresses',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    clientAddress: varchar('client_address', { length: 64 }).notNull(),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.clientAddress] })],
 );
 
 /** One row per sign-in or registration attempt, per client address: the address throttle. */

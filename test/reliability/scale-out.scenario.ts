@@ -36,8 +36,9 @@ describe('scale-out: two servers, one PostgreSQL', () => {
   beforeAll(async () => {
     db = await throwawayDatabase('scale');
     const env = {
-      THROTTLE_ACCOUNT_FAILURES: String(ACCOUNT_FAILURES),
-      THROTTLE_ACCOUNT_WINDOW: '600',
+      // All from 127.0.0.1, where the user registered: the (username, address) pair locks.
+      THROTTLE_PAIR_FAILURES: String(ACCOUNT_FAILURES),
+      THROTTLE_PAIR_WINDOW: '600',
       THROTTLE_IP_PER_MINUTE: String(PER_MINUTE),
     };
     // Started together: both migrate the empty database; the advisory lock lets one do it.
@@ -121,7 +122,7 @@ describe('scale-out: two servers, one PostgreSQL', () => {
       'signed out on B: the saved session cookie no longer works on A nor on B; B’s flash "You have been logged out." shown by A',
     );
 
-    // Account throttle: failures on A and B add up; the next attempt is refused on both.
+    // Pair throttle: failures on A and B add up; the next attempt is refused on both.
     for (let i = 0; i < ACCOUNT_FAILURES; i++) {
       const server = i % 2 === 0 ? a : b;
       const r = await new WebClient(server.url, { recorder }).submit(
@@ -143,7 +144,7 @@ describe('scale-out: two servers, one PostgreSQL', () => {
       expect(pageText(r)).toContain(ACCOUNT_LOCKED);
     }
     note(
-      `${ACCOUNT_FAILURES} failed sign-ins alternating A/B locked the account on both (the right password is refused on A and on B)`,
+      `${ACCOUNT_FAILURES} failed sign-ins alternating A/B locked the (account, address) pair on both (the right password is refused on A and on B)`,
     );
 
     // Address throttle: attempts from 127.0.0.1 are counted once across both servers.
