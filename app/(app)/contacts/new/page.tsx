@@ -1,4 +1,6 @@
 import { requireSession } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
+import { inCountry } from '@/lib/contacts/checks/country-name';
 import { emptyRow } from '@/lib/contacts/form-model';
 import { emptyContact, type LabelledValue } from '@/lib/contacts/model';
 import { listLabels } from '@/lib/contacts/store';
@@ -25,6 +27,7 @@ export default async function NewContactPage() {
         action={createContactAction}
         initial={{ errors: {}, values: {}, draft: startingDraft() }}
         labelOptions={labels.map((l) => l.name)}
+        phoneCountry={inCountry(getConfig().DEFAULT_PHONE_REGION)}
         cancelHref="/contacts"
       />
     </section>
