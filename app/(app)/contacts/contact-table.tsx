@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { formatBirthday } from '@/lib/contacts/format';
-import type { ContactListItem } from '@/lib/contacts/store';
+import type { ContactListItem, NameOrder } from '@/lib/contacts/store';
 import { ContactAvatar } from './contact-avatar';
 import { FavouriteButton } from './favourite-button';
+import { sortedNameParts } from './sorted-name';
 
 /**
  * The list's rows: photo or initials, the name (the row's header, nothing else in it), then
@@ -14,12 +15,15 @@ export function ContactTable({
   caption,
   back,
   showBirthday = false,
+  nameOrder,
 }: {
   contacts: ContactListItem[];
   caption: string;
   back: string;
   /** Sorted by birthday: say each one. */
   showBirthday?: boolean;
+  /** Sorted by name: the part it is sorted by is set in bold. */
+  nameOrder?: NameOrder;
 }) {
   if (contacts.length === 0) return null;
   return (
@@ -42,7 +46,9 @@ export function ContactTable({
               <ContactAvatar id={c.id} name={c.displayName} photoEtag={c.photoEtag} />
             </td>
             <th scope="row">
-              <Link href={`/contacts/${c.id}`}>{c.displayName}</Link>
+              <Link href={`/contacts/${c.id}`}>
+                <ShownName item={c} order={nameOrder} />
+              </Link>
             </th>
             <td>
               <div className="contact-details">
@@ -63,5 +69,18 @@ export function ContactTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+function ShownName({ item, order }: { item: ContactListItem; order?: NameOrder }) {
+  const parts = order ? sortedNameParts(item, order) : null;
+  if (!parts) return item.displayName;
+  const [before, key, after] = parts;
+  return (
+    <>
+      {before}
+      <strong>{key}</strong>
+      {after}
+    </>
   );
 }
