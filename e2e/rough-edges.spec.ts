@@ -180,3 +180,31 @@ test.describe('the header', () => {
     await expect(page.getByRole('banner')).toContainText(`Signed in as ${user.username}`);
   });
 });
+
+test.describe('at 320 px', () => {
+  test.use({ signedIn: true, viewport: { width: 320, height: 800 } });
+
+  test('the list with its sort, search summary and pager, and the login message, never scroll sideways', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    test.skip(!jsEnabled(test.info()), 'Measured with a script; the layout is the same without.');
+    const wide = async (p: typeof page) =>
+      p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await addContact(page, { 'First name': 'Narrow', 'Last name': 'Screen' });
+    await page.goto('/contacts?q=narrow&page=2');
+    await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText('Page 2 of 1');
+    await expect(page.getByRole('navigation', { name: 'Sort' })).toBeVisible();
+    expect(await wide(page)).toBeLessThanOrEqual(0);
+    const anonymous = await browser.newContext({ baseURL, viewport: { width: 320, height: 800 } });
+    try {
+      const login = await anonymous.newPage();
+      await login.goto('/login?ended=password');
+      await expect(login.getByText('because your password was changed')).toBeVisible();
+      expect(await wide(login)).toBeLessThanOrEqual(0);
+    } finally {
+      await anonymous.close();
+    }
+  });
+});
