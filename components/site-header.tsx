@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { CurrentUser } from '@/lib/auth/session';
+import { NavLink } from './nav-link';
 
 interface SiteHeaderProps {
   user: CurrentUser | null;
@@ -14,32 +15,35 @@ export function SiteHeader({ user, logoutAction }: SiteHeaderProps) {
         <Link href="/" className="site-name">
           Contact Cards
         </Link>
-        <nav aria-label="Main">
-          <ul className="nav-list">
-            <li>
-              <Link href="/">Home</Link>
-            </li>
-            <li>
-              <Link href="/contacts">Contacts</Link>
-            </li>
-            <li>
-              <Link href="/contacts/new">Add contact</Link>
-            </li>
-            <li>
-              <Link href="/contacts/labels">Labels</Link>
-            </li>
-            <li>
-              <Link href="/contacts/trash">Trash</Link>
-            </li>
-          </ul>
-        </nav>
+        {/* Signed out, every page but these two leads to the login page: only they are offered. */}
+        {user ? (
+          <nav aria-label="Main">
+            <ul className="nav-list">
+              <li>
+                <NavLink href="/">Home</NavLink>
+              </li>
+              <li>
+                <NavLink href="/contacts">Contacts</NavLink>
+              </li>
+              <li>
+                <NavLink href="/contacts/new">Add contact</NavLink>
+              </li>
+              <li>
+                <NavLink href="/contacts/labels">Labels</NavLink>
+              </li>
+              <li>
+                <NavLink href="/contacts/trash">Trash</NavLink>
+              </li>
+            </ul>
+          </nav>
+        ) : null}
         <div className="account-nav">
           {user ? (
             <>
               <span className="signed-in-as">
                 Signed in as <strong>{user.username}</strong>
               </span>
-              <Link href="/account">Account</Link>
+              <NavLink href="/account">Account</NavLink>
               <form action={logoutAction}>
                 <button type="submit" className="link-button">
                   Log out
@@ -48,8 +52,8 @@ export function SiteHeader({ user, logoutAction }: SiteHeaderProps) {
             </>
           ) : (
             <>
-              <Link href="/login">Log in</Link>
-              <Link href="/register">Create an account</Link>
+              <NavLink href="/login">Log in</NavLink>
+              <NavLink href="/register">Register</NavLink>
             </>
           )}
         </div>

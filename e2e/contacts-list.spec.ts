@@ -109,15 +109,23 @@ test.describe('the contacts list', () => {
     await expect(page.getByRole('link', { name: 'Previous' })).toHaveCount(0);
 
     const pages = page.getByRole('navigation', { name: 'Pages' });
+    await expect(pages).toContainText('Page 1 of 2');
+    await expect(pages.getByRole('link', { name: 'First' })).toHaveCount(0);
     await pages.getByRole('link', { name: 'Next' }).click();
     await expect(page).toHaveURL('/contacts?page=2');
+    await expect(pages).toContainText('Page 2 of 2');
     names = await tableNames(page);
     expect(names).toEqual([26, 27, 28, 29, 30].map((n) => `Person0${n} Testcase`));
     await expect(pages.getByRole('link', { name: 'Next' })).toHaveCount(0);
+    await expect(pages.getByRole('link', { name: 'Last' })).toHaveCount(0);
     await expectAccessible(page);
     await pages.getByRole('link', { name: 'Previous' }).click();
     await expect(page).toHaveURL('/contacts');
     expect(await tableNames(page)).toHaveLength(25);
+    await pages.getByRole('link', { name: 'Last' }).click();
+    await expect(page).toHaveURL('/contacts?page=2');
+    await pages.getByRole('link', { name: 'First' }).click();
+    await expect(page).toHaveURL('/contacts');
 
     // Birthdays: by the next to come from today (e2e/birthdays.spec.ts checks that order).
     const sort = page.getByRole('navigation', { name: 'Sort' });
@@ -138,9 +146,13 @@ test.describe('the contacts list', () => {
     await page.getByLabel('Search').fill('testcase');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect(page).toHaveURL('/contacts?q=testcase&sort=added');
+    // The count, never "More than 25".
+    await expect(page.locator('#search-summary')).toHaveText('30 contacts match “testcase”.');
     expect(await tableNames(page)).toHaveLength(25);
     await pages.getByRole('link', { name: 'Next' }).click();
     await expect(page).toHaveURL('/contacts?q=testcase&sort=added&page=2');
+    await expect(page.locator('#search-summary')).toHaveText('30 contacts match “testcase”.');
+    await expect(pages).toContainText('Page 2 of 2');
     expect(await tableNames(page)).toHaveLength(5);
 
     // A page past the end says so.
@@ -155,14 +167,16 @@ test.describe('the contacts list', () => {
       { given: 'Max', family: 'Mustermann' },
     ]);
     await page.goto('/contacts');
-    const order = page.getByRole('group', { name: 'Sort names by' });
-    // Last name first is the default.
-    await expect(order.getByLabel('Last name')).toBeChecked();
+    const sort = page.getByRole('navigation', { name: 'Sort' });
+    const firstKey = page.getByRole('rowheader').first().locator('strong');
+    // Last name is the default; the part a name is sorted by is in bold.
+    await expect(sort.getByText('Last name')).toHaveAttribute('aria-current', 'true');
     await expectNames(page, ['Zoe Abbott', 'Max Mustermann', 'Ada Zuse']);
-    await order.getByLabel('First name').check();
-    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(firstKey).toHaveText('Abbott');
+    await sort.getByRole('button', { name: 'First name' }).click();
     await expectNames(page, ['Ada Zuse', 'Max Mustermann', 'Zoe Abbott']);
-    await expect(order.getByLabel('First name')).toBeChecked();
+    await expect(sort.getByText('First name')).toHaveAttribute('aria-current', 'true');
+    await expect(firstKey).toHaveText('Ada');
     await expectAccessible(page);
     // Kept for the user, not the page: a fresh visit sorts the same way.
     await page.goto('/');

@@ -3,6 +3,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { sessions, users, type User } from '../db/schema';
 import { hashPassword } from './passwords';
+import { recordSessionEndings } from './session-endings';
 import { usernameKey } from './username';
 
 export async function getUserByUsername(typed: string): Promise<User | undefined> {
@@ -45,7 +46,7 @@ export async function updatePassword(
 ): Promise<number> {
   const passwordHash = await hashPassword(password);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const ended = await db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ passwordHash, updatedAt: sql`now()` })
@@ -54,8 +55,10 @@ export async function updatePassword(
       .delete(sessions)
       .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
       .returning({ id: sessions.id });
-    return ended.length;
+    return ended.map((row) => row.id);
   });
+  recordSessionEndings(ended, 'password');
+  return ended.length;
 }
 
 /** Deletes the account; its sessions and contacts go with it (ON DELETE CASCADE). */

@@ -9,6 +9,7 @@ import { getConfig, sealPasswords } from '../config';
 import { getDb } from '../db/client';
 import { sessions } from '../db/schema';
 import { isHttps, sessionCookieName, unsealSessionToken } from './session-cookie';
+import { recordSessionEndings, sessionEndReason } from './session-endings';
 import { findLiveSession, hashToken } from './session-lookup';
 
 export { hashToken };
@@ -95,8 +96,10 @@ export const verifySession = cache(async (): Promise<CurrentSession | null> => {
 /** For protected pages and actions: the session, or a redirect to the sign-in page. */
 export async function requireSession(): Promise<CurrentSession> {
   const session = await verifySession();
-  if (!session) redirect('/login');
-  return session;
+  if (session) return session;
+  // A sound cookie whose session is gone: the login page says why (revoked, password changed).
+  const token = await currentToken();
+  redirect(token ? `/login?ended=${sessionEndReason(hashToken(token))}` : '/login');
 }
 
 /** Removes the session cookie (both names), e.g. after the session or the account is gone. */
@@ -149,6 +152,10 @@ export async function revokeSession(userId: string, sessionId: string): Promise<
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId)))
     .returning({ id: sessions.id });
+  recordSessionEndings(
+    deleted.map((row) => row.id),
+    'revoked',
+  );
   return deleted.length > 0;
 }
 
@@ -159,5 +166,9 @@ export async function revokeOtherSessions(userId: string, keepSessionId: string)
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
     .returning({ id: sessions.id });
+  recordSessionEndings(
+    deleted.map((row) => row.id),
+    'revoked',
+  );
   return deleted.length;
 }

@@ -36,7 +36,12 @@ describe('phones', () => {
         reason: 'kept as typed: not a phone number in any plan',
       },
     ]);
-    expect(r.errors).toEqual([{ path: 'phones.1.value', message: expect.stringContaining('US') }]);
+    expect(r.errors).toEqual([
+      {
+        path: 'phones.1.value',
+        message: expect.stringContaining('unless it is in the United States.'),
+      },
+    ]);
   });
 
   it('keeps a full number with an extension, formatted', () => {

@@ -24,6 +24,7 @@ import { getLogger } from '@/lib/server/log';
 
 const WRONG_CURRENT = 'Your current password is not correct.';
 const WRONG_PASSWORD = 'The password is not correct.';
+const SAME_AS_CURRENT = 'Choose a new password that is different from your current one.';
 // Checked before anything is hashed; the exact limit (in code points) is passwordProblem's.
 const typed = z.string().max(PASSWORD_MAX * 4, `Use at most ${PASSWORD_MAX} characters.`);
 const fitsCheck = (password: string) => password.length > 0 && password.length <= PASSWORD_MAX * 4;
@@ -58,6 +59,9 @@ function passwordChangeSchema({ user }: CurrentSession) {
       const check = await confirmPassword(user.id, data.currentPassword, WRONG_CURRENT);
       if (!check.ok) {
         ctx.addIssue({ code: 'custom', path: ['currentPassword'], message: check.message });
+      } else if (data.newPassword === data.currentPassword) {
+        // Said only once the current password is confirmed: before, the comparison tells nothing.
+        ctx.addIssue({ code: 'custom', path: ['newPassword'], message: SAME_AS_CURRENT });
       }
     });
 }

@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import { formatBirthday } from '@/lib/contacts/format';
-import type { ContactListItem } from '@/lib/contacts/store';
+import type { ContactListItem, NameOrder } from '@/lib/contacts/store';
 import { getRequestLocale } from '@/lib/format/request-locale';
 import { ContactAvatar } from './contact-avatar';
 import { FavouriteButton } from './favourite-button';
+import { sortedNameParts } from './sorted-name';
 
 /**
  * The list's rows: photo or initials, the name (the row's header, nothing else in it), then
@@ -15,12 +16,15 @@ export async function ContactTable({
   caption,
   back,
   showBirthday = false,
+  nameOrder,
 }: {
   contacts: ContactListItem[];
   caption: string;
   back: string;
   /** Sorted by birthday: say each one. */
   showBirthday?: boolean;
+  /** Sorted by name: the part it is sorted by is set in bold. */
+  nameOrder?: NameOrder;
 }) {
   if (contacts.length === 0) return null;
   const locale = await getRequestLocale();
@@ -44,7 +48,9 @@ export async function ContactTable({
               <ContactAvatar id={c.id} name={c.displayName} photoEtag={c.photoEtag} />
             </td>
             <th scope="row">
-              <Link href={`/contacts/${c.id}`}>{c.displayName}</Link>
+              <Link href={`/contacts/${c.id}`}>
+                <ShownName item={c} order={nameOrder} />
+              </Link>
             </th>
             <td>
               <div className="contact-details">
@@ -65,5 +71,18 @@ export async function ContactTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+function ShownName({ item, order }: { item: ContactListItem; order?: NameOrder }) {
+  const parts = order ? sortedNameParts(item, order) : null;
+  if (!parts) return item.displayName;
+  const [before, key, after] = parts;
+  return (
+    <>
+      {before}
+      <strong>{key}</strong>
+      {after}
+    </>
   );
 }

@@ -1,39 +1,31 @@
 import Link from 'next/link';
 import { requireSession } from '@/lib/auth/session';
 import { countSentence } from '@/lib/contacts/format';
-import { countContacts, getNameOrder, listContacts, listLabels } from '@/lib/contacts/store';
+import {
+  countContacts,
+  countMatchingContacts,
+  getNameOrder,
+  listContacts,
+  listLabels,
+  PAGE_SIZE,
+} from '@/lib/contacts/store';
 import { ContactTable } from './contact-table';
 import { ListFilters } from './list-filters';
-import {
-  CONTACT_SORTS,
-  listHref,
-  readListState,
-  type ListSort,
-  type ListState,
-} from './list-params';
+import { listHref, readListState, type ListState } from './list-params';
 import './lists.css';
-import { NameOrderForm } from './name-order-form';
+import { Pager } from './pager';
 import { SearchForm } from './search-form';
+import { SORT_LABELS, SortNav } from './sort-nav';
 
 export const metadata = { title: 'Contacts · Contact Cards' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const SORT_LABELS: Record<ListSort, string> = {
-  name: 'Name',
-  birthday: 'Birthday',
-  added: 'Date added',
-};
-
-/** What a search found, in words (the count of matches is not computed: it would cost a scan). */
-function searchSummary(
-  { q, page }: ListState,
-  { contacts, hasNext }: { contacts: unknown[]; hasNext: boolean },
-): string {
-  if (page > 1) return `Page ${page.toLocaleString('en-US')} of the contacts matching “${q}”.`;
-  if (hasNext) return `More than ${contacts.length} contacts match “${q}”.`;
-  if (contacts.length === 0) return `No contacts match “${q}”.`;
-  return `${contacts.length} ${contacts.length === 1 ? 'contact matches' : 'contacts match'} “${q}”.`;
+/** What a search found, in words: how many match in all, whichever page this is. */
+function searchSummary(q: string, matching: number): string {
+  if (matching === 0) return `No contacts match “${q}”.`;
+  const count = matching.toLocaleString('en-US');
+  return `${count} ${matching === 1 ? 'contact matches' : 'contacts match'} “${q}”.`;
 }
 
 /** Why the page has no rows, when it is not a search (a search says so in its summary). */
@@ -49,8 +41,10 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   const { user } = await requireSession();
   const state = readListState(await searchParams);
   const nameOrder = await getNameOrder(user.id);
-  const [count, labels, result] = await Promise.all([
+  const filter = { q: state.q, label: state.label || undefined, favourites: state.favourites };
+  const [count, matching, labels, result] = await Promise.all([
     countContacts(user.id),
+    countMatchingContacts(user.id, filter),
     listLabels(user.id),
     listContacts(user.id, {
       q: state.q,
@@ -92,30 +86,17 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
         <>
           <SearchForm state={state} />
           {/* Always present, so that screen readers announce each new result as the user types. */}
-          <p id="search-summary" className="muted search-summary" aria-live="polite">
-            {state.q ? searchSummary(state, result) : null}
+          <p id="search-summary" className="muted search-summary" aria-live="polite" tabIndex={-1}>
+            {state.q ? searchSummary(state.q, matching) : null}
           </p>
           <ListFilters state={state} labels={labels} />
-          <nav aria-label="Sort" className="sort-nav">
-            <span>Sort by:</span>
-            <ul>
-              {CONTACT_SORTS.map((sort) => (
-                <li key={sort}>
-                  {sort === state.sort ? (
-                    <strong aria-current="true">{SORT_LABELS[sort]}</strong>
-                  ) : (
-                    <Link href={listHref({ ...state, sort, page: 1 })}>{SORT_LABELS[sort]}</Link>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <NameOrderForm order={nameOrder} back={here} />
+          <SortNav state={state} nameOrder={nameOrder} />
           <ContactTable
             contacts={result.contacts}
             caption={caption(state, labelName, nameOrder)}
             back={here}
             showBirthday={state.sort === 'birthday'}
+            nameOrder={state.sort === 'name' ? nameOrder : undefined}
           />
           {result.contacts.length === 0 ? (
             <p className="empty-state">
@@ -123,19 +104,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
               <Link href={listHref({ sort: state.sort })}>Show all contacts</Link>
             </p>
           ) : null}
-          <nav aria-label="Pages" className="pager">
-            {result.hasPrevious ? (
-              <Link href={listHref({ ...state, page: state.page - 1 })} rel="prev">
-                Previous
-              </Link>
-            ) : null}
-            <span>Page {state.page.toLocaleString('en-US')}</span>
-            {result.hasNext ? (
-              <Link href={listHref({ ...state, page: state.page + 1 })} rel="next">
-                Next
-              </Link>
-            ) : null}
-          </nav>
+          <Pager state={state} pages={Math.max(1, Math.ceil(matching / PAGE_SIZE))} />
         </>
       )}
     </section>

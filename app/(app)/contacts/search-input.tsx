@@ -16,6 +16,8 @@ export function SearchInput({ q, keep }: { q: string; keep: [string, string][] }
   const [pending, startTransition] = useTransition();
   const input = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  /** Set by a submitted search: focus its summary once the results have arrived. */
+  const summaryFocus = useRef(false);
 
   // When the search changes some other way (a link, Back), show it, unless the user is typing.
   useEffect(() => {
@@ -24,15 +26,32 @@ export function SearchInput({ q, keep }: { q: string; keep: [string, string][] }
   }, [q]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
+  // A submitted search (the button, or Enter) is followed here rather than by a page load, which
+  // would drop focus on the page's body: once the results are in, focus goes to their summary.
+  useEffect(() => {
+    const form = input.current?.form;
+    if (!form) return;
+    const submit = (event: SubmitEvent) => {
+      event.preventDefault();
+      clearTimeout(timer.current);
+      summaryFocus.current = true;
+      startTransition(() => router.push(hrefFor(input.current?.value ?? '', keep)));
+    };
+    form.addEventListener('submit', submit);
+    return () => form.removeEventListener('submit', submit);
+  }, [keep, router]);
+  useEffect(() => {
+    if (pending || !summaryFocus.current) return;
+    summaryFocus.current = false;
+    const summary = document.getElementById('search-summary');
+    // An empty search has no summary: focus stays in the field.
+    if (summary?.textContent) summary.focus();
+  }, [pending]);
+
   function follow(value: string) {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
-      const params = new URLSearchParams();
-      if (value.trim()) params.set('q', value.trim());
-      // The sort and filters, after q: the same order as a submitted form gives.
-      for (const [name, v] of keep) params.set(name, v);
-      const query = params.toString();
-      startTransition(() => router.replace(query ? `/contacts?${query}` : '/contacts'));
+      startTransition(() => router.replace(hrefFor(value, keep)));
     }, DEBOUNCE_MS);
   }
 
@@ -51,4 +70,13 @@ export function SearchInput({ q, keep }: { q: string; keep: [string, string][] }
       onChange={(event) => follow(event.currentTarget.value)}
     />
   );
+}
+
+/** The list's address for a search, with the sort and filters after q (as a submitted form orders them). */
+function hrefFor(value: string, keep: [string, string][]): string {
+  const params = new URLSearchParams();
+  if (value.trim()) params.set('q', value.trim());
+  for (const [name, v] of keep) params.set(name, v);
+  const query = params.toString();
+  return query ? `/contacts?${query}` : '/contacts';
 }

@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { verifySession } from '@/lib/auth/session';
+import { readSessionEndReason, SESSION_END_MESSAGES } from '@/lib/auth/session-endings';
 import { LoginForm } from './login-form';
 
 export const metadata = { title: 'Log in · Contact Cards' };
@@ -7,13 +8,16 @@ export const metadata = { title: 'Log in · Contact Cards' };
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string | string[] }>;
+  searchParams: Promise<{ next?: string | string[]; ended?: string | string[] }>;
 }) {
   if (await verifySession()) redirect('/');
-  const { next } = await searchParams;
+  const { next, ended } = await searchParams;
+  // Only a reason from the fixed list is shown: the URL can carry no text of its own onto the page.
+  const reason = readSessionEndReason(ended);
   return (
     <section className="narrow">
       <h1>Log in</h1>
+      {reason ? <p className="flash flash-info">{SESSION_END_MESSAGES[reason]}</p> : null}
       {/* The action re-checks next with safeNextPath; only the first value of a repeated parameter counts. */}
       <LoginForm next={(Array.isArray(next) ? next[0] : next) ?? ''} />
     </section>

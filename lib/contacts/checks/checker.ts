@@ -1,5 +1,6 @@
 /** Caps, messages and the bookkeeping of one check: flags for the contact page, errors for the editor. */
 import type { ContactFlag } from '../model';
+import { inCountry } from './country-name';
 
 export interface FieldError {
   /** 'phones.2.value', 'birthday', 'name.given'…; '' for the record as a whole. */
@@ -43,7 +44,7 @@ export const MESSAGES = {
   date: 'Enter the date as YYYY-MM-DD (e.g. 1985-04-12), or --MM-DD without a year.',
   future: 'Enter a date no later than today.',
   phone: (region: string) =>
-    `Enter a valid phone number, with the country code (e.g. +44) unless it is in ${region}.`,
+    `Enter a valid phone number, with the country code (e.g. +44) unless it is in ${inCountry(region)}.`,
   length: (cap: number) => `Use at most ${cap.toLocaleString('en')} characters.`,
 };
 

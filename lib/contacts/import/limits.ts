@@ -6,6 +6,10 @@ export const IMPORT_LISTED_NOTES = 100;
 
 export const IMPORT_MESSAGES = {
   choose: 'Choose a vCard (.vcf) or CSV file to import.',
+  empty: 'The file is empty. Choose a vCard (.vcf) or CSV file that holds contacts.',
+  /** `what`: "a PNG image", "a PDF document"… as foreignFileKind names it. */
+  notContacts: (what: string) =>
+    `This file is ${what}, not a contacts file. Choose a vCard (.vcf) or CSV file, as Google Contacts, Outlook or Apple Contacts export them.`,
   tooLarge: 'The file is larger than 5 MB. Split it into smaller files and import each.',
   tooMany: 'The file holds more than 20,000 contacts. Split it into smaller files and import each.',
   nothingVCard:

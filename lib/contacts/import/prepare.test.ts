@@ -95,8 +95,9 @@ describe('prepareImport: vCard', () => {
   });
 
   it('says so when a file holds no contacts at all', async () => {
-    const binary = Uint8Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256);
-    expect(await prepareImport('binary.vcf', binary, options)).toMatchObject({
+    // Text, but no card in it (binary content is named as such: see below).
+    const text = utf8('Dear Ada,\nthe cards are in the post.\n');
+    expect(await prepareImport('letter.vcf', text, options)).toMatchObject({
       ok: false,
       message: IMPORT_MESSAGES.nothingVCard,
     });
@@ -117,8 +118,40 @@ describe('prepareImport: vCard', () => {
     expect(big).toEqual({ ok: false, message: IMPORT_MESSAGES.tooLarge });
     expect(await prepareImport('a.vcf', new Uint8Array(), options)).toEqual({
       ok: false,
-      message: IMPORT_MESSAGES.choose,
+      message: IMPORT_MESSAGES.empty,
     });
+  });
+});
+
+describe('prepareImport: a file that is neither vCard nor CSV', () => {
+  const refusal = (what: string) => ({ ok: false, message: IMPORT_MESSAGES.notContacts(what) });
+
+  it('names an image, a PDF or an archive by its content, whatever the file is called', async () => {
+    const png = await sharp({
+      create: { width: 2, height: 2, channels: 3, background: '#000' },
+    })
+      .png()
+      .toBuffer();
+    expect(await prepareImport('contacts.csv', png, options)).toEqual(refusal('a PNG image'));
+    const pdf = utf8('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n');
+    expect(await prepareImport('contacts.vcf', pdf, options)).toEqual(refusal('a PDF document'));
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]);
+    expect(await prepareImport('book.xlsx', zip, options)).toEqual(
+      refusal('a ZIP archive (an Excel or Word file is one too)'),
+    );
+  });
+
+  it('calls a start of mostly control bytes a binary file', async () => {
+    const binary = new Uint8Array(512).map((_, i) => (i * 37) % 32);
+    expect(await prepareImport('x.csv', binary, options)).toEqual(refusal('a binary file'));
+  });
+
+  it('still reads text with a stray NUL, and UTF-16, as contacts', async () => {
+    const csv = utf8('Name,E-mail Address\r\nA\u0000da,ada@example.com\r\n');
+    expect((await prepareImport('a.csv', csv, options)).ok).toBe(true);
+    const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nEND:VCARD\r\n';
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(card, 'utf16le')]);
+    expect((await prepareImport('a.vcf', utf16, options)).ok).toBe(true);
   });
 });
 

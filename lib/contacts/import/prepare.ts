@@ -2,7 +2,7 @@ import { checkContact, describeFlag } from '../checks';
 import { displayName, hasIdentity } from '../model';
 import { processPhoto, type ProcessedPhoto } from '../photos';
 import type { ImportCard } from '../store/types';
-import { detectFormat, type ImportFormat } from './detect-format';
+import { detectFormat, foreignFileKind, type ImportFormat } from './detect-format';
 import {
   IMPORT_LISTED_NOTES,
   IMPORT_MAX_BYTES,
@@ -58,10 +58,13 @@ export async function prepareImport(
   bytes: Uint8Array,
   options: PrepareOptions,
 ): Promise<PreparedImport> {
-  if (bytes.length === 0) return { ok: false, message: IMPORT_MESSAGES.choose };
+  if (bytes.length === 0) return { ok: false, message: IMPORT_MESSAGES.empty };
   if (bytes.length > (options.maxBytes ?? IMPORT_MAX_BYTES)) {
     return { ok: false, message: IMPORT_MESSAGES.tooLarge };
   }
+  // By content, not by name: a photo renamed .csv is still a photo.
+  const foreign = foreignFileKind(bytes);
+  if (foreign) return { ok: false, message: IMPORT_MESSAGES.notContacts(foreign) };
   const format = detectFormat(fileName, bytes);
   const max = options.maxContacts ?? IMPORT_MAX_CONTACTS;
   // Refused before any reading: counting the cards costs milliseconds, reading 5 MB seconds.

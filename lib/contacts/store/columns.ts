@@ -6,6 +6,8 @@ import { contacts } from '../../db/schema';
 export const listColumns = {
   id: contacts.id,
   displayName: contacts.displayName,
+  givenName: contacts.givenName,
+  familyName: contacts.familyName,
   organization: contacts.organization,
   primaryEmail: contacts.primaryEmail,
   primaryPhone: contacts.primaryPhone,

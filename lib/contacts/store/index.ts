@@ -6,6 +6,7 @@ export * from './types';
 export { isContactId } from './ids';
 export {
   countContacts,
+  countMatchingContacts,
   getContact,
   iterateCards,
   listContacts,

@@ -74,6 +74,32 @@ const pageOf = (rows: ContactListItem[], page: number): ContactPage => ({
   hasNext: rows.length > PAGE_SIZE,
 });
 
+type ListFilter = Pick<ListOptions, 'q' | 'label' | 'favourites'>;
+
+/** The WHERE terms of a search and the label and favourites filters (none: every contact). */
+function listFilters({ q = '', label, favourites = false }: ListFilter): SQL[] {
+  return [
+    ...searchPatterns(q).map((p) => sql`${contacts.searchText} like ${p}`),
+    label ? sql`${contacts.labels} @> array[${labelKey(label)}]::text[]` : undefined,
+    favourites ? eq(contacts.favourite, true) : undefined,
+  ].filter((f): f is SQL => f !== undefined);
+}
+
+/**
+ * How many live contacts match a search and filters, for "42 contacts match" and "Page 2 of 12".
+ * Unfiltered it is the kept counter; a search costs a scan of the owner's rows, as the page does.
+ */
+export async function countMatchingContacts(ownerId: string, filter: ListFilter): Promise<number> {
+  const filters = listFilters(filter);
+  if (filters.length === 0) return countContacts(ownerId);
+  const db = await getDb();
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(contacts)
+    .where(liveOf(ownerId, ...filters));
+  return row?.count ?? 0;
+}
+
 /** One page of the owner's live contacts, optionally filtered, in a stable order. */
 export async function listContacts(
   ownerId: string,
@@ -82,11 +108,7 @@ export async function listContacts(
   const { q = '', sort = 'name', label, favourites = false } = options;
   const page = Math.max(1, Math.floor(options.page ?? 1)) || 1;
   const nameOrder = options.nameOrder ?? (await getNameOrder(ownerId));
-  const filters = [
-    ...searchPatterns(q).map((p) => sql`${contacts.searchText} like ${p}`),
-    label ? sql`${contacts.labels} @> array[${labelKey(label)}]::text[]` : undefined,
-    favourites ? eq(contacts.favourite, true) : undefined,
-  ].filter((f): f is SQL => f !== undefined);
+  const filters = listFilters({ q, label, favourites });
   const db = await getDb();
   const start = (page - 1) * PAGE_SIZE;
   if (filters.length > 0 || sort !== 'name') {

@@ -39,6 +39,9 @@ export interface StoredContact {
 export interface ContactListItem {
   id: string;
   displayName: string;
+  /** The name's parts, for showing which one the list is sorted by. */
+  givenName: string;
+  familyName: string;
   organization: string;
   primaryEmail: string;
   primaryPhone: string;

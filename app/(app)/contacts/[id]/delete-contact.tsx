@@ -12,6 +12,7 @@ const noSubscription = () => () => {};
  */
 export function DeleteContact({ id, name }: { id: string; name: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   const hydrated = useSyncExternalStore(
     noSubscription,
     () => true,
@@ -26,7 +27,15 @@ export function DeleteContact({ id, name }: { id: string; name: string }) {
   }
   return (
     <>
-      <button type="button" className="danger" onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        className="danger"
+        onClick={() => {
+          dialog.current?.showModal();
+          // showModal() focuses the first button, "Yes, delete": an Enter typed at once must not delete.
+          cancel.current?.focus();
+        }}
+      >
         Delete
       </button>
       <dialog ref={dialog} aria-labelledby="delete-heading" aria-describedby="delete-text">
@@ -37,7 +46,12 @@ export function DeleteContact({ id, name }: { id: string; name: string }) {
           <button type="submit" className="danger">
             Yes, delete
           </button>
-          <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
+          <button
+            ref={cancel}
+            type="button"
+            className="secondary"
+            onClick={() => dialog.current?.close()}
+          >
             Cancel
           </button>
         </form>

@@ -32,6 +32,7 @@ export function ContactFields({
   onIntent,
   labelOptions,
   photoUrl,
+  phoneCountry,
 }: ContactFieldsProps) {
   const { model, keep } = draft;
   const [photoTooLarge, setPhotoTooLarge] = useState('');
@@ -79,6 +80,7 @@ export function ContactFields({
           key={`${kind}-${revisions[kind] ?? 0}`}
           kind={kind}
           rows={model[kind]}
+          phoneCountry={phoneCountry}
           {...rowsProps}
         />
       ))}

@@ -20,4 +20,6 @@ export interface EditorContext {
   labelOptions: string[];
   /** The current photo's URL (an edit with a photo), shown with "Remove photo". */
   photoUrl?: string;
+  /** Where a number without a country code is taken to be: "the United States". */
+  phoneCountry?: string;
 }

@@ -88,8 +88,13 @@ export function LabelledRows({
   errors,
   keep,
   onIntent,
-}: RowsProps & { kind: LabelledKind; rows: LabelledValue[] }) {
+  phoneCountry,
+}: RowsProps & { kind: LabelledKind; rows: LabelledValue[]; phoneCountry?: string }) {
   const noun = ROW_NOUNS[kind];
+  const hint =
+    kind === 'phones' && phoneCountry
+      ? `With the country code (e.g. +44) unless it is in ${phoneCountry}.`
+      : INPUT[kind].hint;
   return (
     <RowsFieldset kind={kind} count={rows.length} onIntent={onIntent}>
       {rows.map((row, i) => {
@@ -105,7 +110,7 @@ export function LabelledRows({
               name={path}
               label={INPUT[kind].label}
               type={INPUT[kind].type}
-              hint={i === 0 ? INPUT[kind].hint : undefined}
+              hint={i === 0 ? hint : undefined}
               autoComplete="off"
               defaultValue={row.value}
               errors={errors[path]}

@@ -25,7 +25,9 @@ export interface ImportState extends FormState {
 const importSchema = z.object({
   file: z
     .instanceof(File, { message: IMPORT_MESSAGES.choose })
-    .refine((file) => file.size > 0, IMPORT_MESSAGES.choose)
+    // A form sent with no file chosen carries an empty part with no name; a chosen file has one.
+    .refine((file) => file.size > 0 || file.name !== '', IMPORT_MESSAGES.choose)
+    .refine((file) => file.size > 0, IMPORT_MESSAGES.empty)
     .refine((file) => file.size <= IMPORT_MAX_BYTES, IMPORT_MESSAGES.tooLarge),
 });
 

@@ -1,4 +1,6 @@
 import { requireSession } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
+import { inCountry } from '@/lib/contacts/checks/country-name';
 import { emptyRow } from '@/lib/contacts/form-model';
 import { emptyContact, type LabelledValue } from '@/lib/contacts/model';
 import { listLabels } from '@/lib/contacts/store';
@@ -27,6 +29,7 @@ export default async function NewContactPage() {
         initial={{ errors: {}, values: {}, draft: startingDraft() }}
         labelOptions={labels.map((l) => l.name)}
         locale={await getRequestLocale()}
+        phoneCountry={inCountry(getConfig().DEFAULT_PHONE_REGION)}
         cancelHref="/contacts"
       />
     </section>

@@ -25,7 +25,10 @@ export default async function DeleteContactPage({ params }: Props) {
         <button type="submit" className="danger">
           Yes, delete
         </button>
-        <Link href={`/contacts/${contact.id}`}>Cancel</Link>
+        {/* Focused on load, so an Enter typed at once cancels rather than deletes. */}
+        <Link href={`/contacts/${contact.id}`} autoFocus>
+          Cancel
+        </Link>
       </form>
     </section>
   );

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { requireSession } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
+import { inCountry } from '@/lib/contacts/checks/country-name';
 import { displayName } from '@/lib/contacts/model';
 import { photoUrl } from '@/lib/contacts/photo-http';
 import { listLabels } from '@/lib/contacts/store';
@@ -32,6 +34,7 @@ export default async function EditContactPage({ params }: Props) {
         }}
         labelOptions={labels.map((l) => l.name)}
         locale={await getRequestLocale()}
+        phoneCountry={inCountry(getConfig().DEFAULT_PHONE_REGION)}
         photoUrl={contact.photoEtag ? photoUrl(contact.id, contact.photoEtag) : undefined}
         contactId={contact.id}
         cancelHref={`/contacts/${contact.id}`}
