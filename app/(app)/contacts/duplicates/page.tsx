@@ -4,7 +4,7 @@ import { shownName } from '@/lib/contacts/duplicates/keys';
 import { listDuplicateGroups, MAX_COMPARED } from '@/lib/contacts/duplicates/list';
 import type { MatchReason } from '@/lib/contacts/duplicates/find';
 import { ContactSummary } from './contact-summary';
-import { mergeHref } from './merge/merge-params';
+import { MAX_MERGED, mergeHref } from './merge/merge-params';
 import './duplicates.css';
 
 export const metadata = { title: 'Merge duplicates · Contact Cards' };
@@ -70,7 +70,11 @@ export default async function DuplicatesPage() {
                 </li>
               ))}
             </ul>
-            <Link className="button" href={mergeHref(group.contacts.map((c) => c.id))}>
+            {/* A larger group is merged in parts: the first ten, then what is left. */}
+            <Link
+              className="button"
+              href={mergeHref(group.contacts.slice(0, MAX_MERGED).map((c) => c.id))}
+            >
               Review and merge<span className="visually-hidden">: {names.join(' and ')}</span>
             </Link>
           </section>
