@@ -5,8 +5,8 @@ import { findDuplicateGroups, type MatchReason } from './find';
 
 /**
  * The most contacts compared in one look: the oldest first, as the store iterates. Reading and
- * comparing 5,000 took 5.4 s on a loaded 2-core machine (list.test.ts), most of it parsing cards
- * and phone numbers; an address book past that is told so on the page.
+ * comparing 5,000 took 2.0 s (5.4 s under heavy load) on a 2-core machine (list.test.ts), most
+ * of it parsing cards and phone numbers; an address book past that is told so on the page.
  */
 export const MAX_COMPARED = 5000;
 
