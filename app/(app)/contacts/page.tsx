@@ -75,6 +75,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
           </>
         ) : null}
         <Link href="/contacts/labels">Labels</Link>
+        <Link href="/contacts/duplicates">Merge duplicates</Link>
         <Link href="/contacts/trash">Trash</Link>
       </p>
       {count === 0 ? (
