@@ -1,5 +1,6 @@
-import { formatDate } from '@/lib/contacts/format';
 import type { ContactModel } from '@/lib/contacts/model';
+import { formatDay } from '@/lib/format/date';
+import { getRequestLocale } from '@/lib/format/request-locale';
 import { showAddress, showBirthday } from './show';
 
 /** One list field of a summary: each value on its own line, or "None". */
@@ -18,7 +19,7 @@ function Values({ values }: { values: string[] }) {
 }
 
 /** What tells two contacts apart, set out the same way for each so they read side by side. */
-export function ContactSummary({
+export async function ContactSummary({
   model,
   createdAt,
 }: {
@@ -26,6 +27,7 @@ export function ContactSummary({
   /** Absent for a merged contact that does not exist yet. */
   createdAt?: Date;
 }) {
+  const locale = await getRequestLocale();
   const organization = [model.organization, model.department, model.jobTitle].filter(Boolean);
   return (
     <dl className="duplicate-fields">
@@ -38,11 +40,11 @@ export function ContactSummary({
       <dt>Addresses</dt>
       <Values values={model.addresses.map(showAddress)} />
       <dt>Birthday</dt>
-      <Values values={[showBirthday(model.birthday)]} />
+      <Values values={[showBirthday(model.birthday, locale)]} />
       {createdAt ? (
         <>
           <dt>Added</dt>
-          <dd>{formatDate(createdAt)}</dd>
+          <dd>{formatDay(createdAt, locale)}</dd>
         </>
       ) : null}
     </dl>
