@@ -6,7 +6,7 @@
  */
 
 /** The reasons the login page knows how to explain; anything else in its URL is ignored. */
-export const SESSION_END_REASONS = ['revoked', 'password', 'ended'] as const;
+const SESSION_END_REASONS = ['revoked', 'password', 'ended'] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 
 /** As long as the longest session lives ("remember me", 30 days): no cookie outlasts it. */

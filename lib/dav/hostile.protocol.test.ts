@@ -212,7 +212,8 @@ describe('malformed and deep XML', () => {
   it('a NUL inside a card → stored with U+FFFD in its place, without an ETag, never a 500', async () => {
     const u = await user();
     const name = cardName();
-    const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nUID:urn:uuid:nul\r\nFN:Nul\r\nX-NOTE:a\u0000b\r\nEND:VCARD\r\n';
+    const card =
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nUID:urn:uuid:nul\r\nFN:Nul\r\nX-NOTE:a\u0000b\r\nEND:VCARD\r\n';
     const res = await client(server, u).put(u.book + name, Buffer.from(card));
     expect(res.status).toBe(201);
     expect(res.header('etag')).toBeUndefined();

@@ -10,7 +10,7 @@ import { findDuplicateGroups, type MatchReason } from './find';
  */
 export const MAX_COMPARED = 5000;
 
-export interface StoredDuplicateGroup {
+interface StoredDuplicateGroup {
   contacts: StoredContact[];
   reasons: MatchReason[];
 }

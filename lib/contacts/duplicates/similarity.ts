@@ -2,7 +2,7 @@
  * Levenshtein distance between two strings (by UTF-16 code unit: names are folded to ASCII
  * first where they are Latin), with one row of memory.
  */
-export function levenshtein(a: string, b: string): number {
+function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
