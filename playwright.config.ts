@@ -66,7 +66,8 @@ export default defineConfig({
       command: `node ${SERVER_ENTRY}`,
       url: `http://127.0.0.1:${port}/api/health`,
       reuseExistingServer: false,
-      timeout: 60_000,
+      // A cold PGlite start took 60 s on a machine at load 25; CI waits longer rather than fail.
+      timeout: 180_000,
       env: serverEnv(process.env.E2E_DATA_DIR ?? 'data-e2e', {
         PORT: String(port),
         THROTTLE_IP_PER_MINUTE: '100000',
@@ -82,7 +83,7 @@ export default defineConfig({
       command: `node ${SERVER_ENTRY}`,
       url: `${STRICT_URL}/api/health`,
       reuseExistingServer: false,
-      timeout: 60_000,
+      timeout: 180_000,
       env: {
         ...serverEnv(process.env.E2E_STRICT_DATA_DIR ?? 'data-e2e-strict', {
           PORT: String(strictPort),
