@@ -26,6 +26,9 @@ export function SiteHeader({ user, logoutAction }: SiteHeaderProps) {
                 <NavLink href="/contacts">Contacts</NavLink>
               </li>
               <li>
+                <NavLink href="/birthdays">Birthdays</NavLink>
+              </li>
+              <li>
                 <NavLink href="/contacts/new">Add contact</NavLink>
               </li>
               <li>
