@@ -54,7 +54,7 @@ test.describe('Merge duplicates', () => {
     const preview = page.getByRole('region', { name: /Preview/ });
     await expect(preview.getByRole('heading', { name: 'Preview: Ada Lovelace' })).toBeVisible();
     await expect(preview.getByText('Royal Society')).toBeVisible();
-    await expect(preview.getByText('10 December 1815')).toBeVisible();
+    await expect(preview.getByText('Dec 10, 1815')).toBeVisible();
     await expect(preview.getByText(/Emails: 1, all kept/)).toBeVisible();
     await expect(preview.getByText(/Phones: 1, all kept/)).toBeVisible();
     await expectAccessible(page);
