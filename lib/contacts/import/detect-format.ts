@@ -29,10 +29,13 @@ const isControl = (b: number) =>
 
 /**
  * What the file is when it is certainly neither vCard nor CSV, by its content: a known
- * signature, or a start that is mostly control bytes (binary). Null for anything that may be
- * text; a stray NUL in a CSV cell does not count (it is stored as U+FFFD).
+ * signature, or a start where more than one byte in ten is a control byte (random or compressed
+ * data has about 11 %, text none). Null for anything that may be text, and for a file that starts
+ * as a vCard whatever follows (the reader names its bad lines); a stray NUL in a CSV cell does not
+ * count (it is stored as U+FFFD).
  */
 export function foreignFileKind(bytes: Uint8Array): string | null {
+  if (detectFormat('', bytes) === 'vcard') return null;
   for (const [signature, what] of SIGNATURES) {
     if (signature.every((b, i) => bytes[i] === b)) return what;
   }

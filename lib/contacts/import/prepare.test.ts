@@ -146,6 +146,14 @@ describe('prepareImport: a file that is neither vCard nor CSV', () => {
     expect(await prepareImport('x.csv', binary, options)).toEqual(refusal('a binary file'));
   });
 
+  it('reads a file that starts as a vCard as one, however many control bytes follow', async () => {
+    // 3 control bytes in 21: over the one-in-ten that marks a file as binary.
+    const truncated = utf8('BEGIN:VCARD\r\nFN:\u0000\u0001\u0002\r\n');
+    const result = await prepareImport('x.vcf', truncated, options);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.message).not.toMatch(/binary/);
+  });
+
   it('still reads text with a stray NUL, and UTF-16, as contacts', async () => {
     const csv = utf8('Name,E-mail Address\r\nA\u0000da,ada@example.com\r\n');
     expect((await prepareImport('a.csv', csv, options)).ok).toBe(true);
