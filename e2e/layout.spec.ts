@@ -83,6 +83,7 @@ async function widest(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const edge = document.documentElement.clientWidth;
     const scrolls = (el: Element) =>
+      el.checkVisibility() &&
       /auto|scroll/.test(getComputedStyle(el).overflowX) &&
       el.scrollWidth > el.clientWidth + 1 &&
       !['TEXTAREA', 'INPUT', 'SELECT'].includes(el.tagName);
