@@ -131,6 +131,8 @@ const signedInPages: { name: string; path: (id: string) => string }[] = [
   { name: 'import', path: () => '/contacts/import' },
   { name: 'labels', path: () => '/contacts/labels' },
   { name: 'trash', path: () => '/contacts/trash' },
+  { name: 'birthdays', path: () => '/birthdays' },
+  { name: 'duplicates', path: () => '/contacts/duplicates' },
   { name: 'account', path: () => '/account' },
 ];
 
