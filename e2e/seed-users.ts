@@ -48,7 +48,9 @@ async function main() {
       id: hashToken(token),
       userId: row.id,
       expiresAt: new Date(Date.now() + ttl * 1000),
-      idleTimeoutSeconds: config.SESSION_IDLE_TIMEOUT,
+      // A pooled session waits unused until a test claims it, maybe longer than the 30-minute
+      // idle timeout when the suite is long: it may idle as long as it lives.
+      idleTimeoutSeconds: ttl,
       userAgent: devices['Desktop Chrome'].userAgent,
     });
     const value = await sealData({ token }, { password: sealPasswords(config), ttl });
