@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthDayOf, nextBirthday, whenText } from './next-birthday';
+import { monthDayOfDate, nextBirthday, whenText } from './next-birthday';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const next = (md: number, birthday: string | null, today: string) => {
@@ -49,7 +49,7 @@ describe('nextBirthday', () => {
   it('the order of month-days is the order of next occurrences (what the SQL sorts by)', () => {
     for (const today of ['2027-02-28', '2027-03-01', '2028-02-29', '2026-12-31', '2026-01-01']) {
       const t = day(today);
-      const start = monthDayOf(t);
+      const start = monthDayOfDate(t);
       const mds = [101, 228, 229, 301, 615, 1231];
       const sqlOrder = [...mds].sort((a, b) => Number(a < start) - Number(b < start) || a - b);
       const byDays = [...mds].sort(

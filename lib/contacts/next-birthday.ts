@@ -11,7 +11,7 @@
 const DAY_MS = 86_400_000;
 
 /** month * 100 + day of a moment's UTC date: 5 September → 905. */
-export const monthDayOf = (d: Date): number => (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+export const monthDayOfDate = (d: Date): number => (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { contacts } from '../../db/schema';
-import { monthDayOf } from '../next-birthday';
+import { monthDayOfDate } from '../next-birthday';
 import { listColumns, liveOf } from './columns';
 import { PAGE_SIZE, type ContactListItem } from './types';
 
@@ -22,7 +22,7 @@ const md = contacts.birthdayMonthDay;
 export function birthdayOrder(today: Date): SQL[] {
   return [
     sql`${md} is null`,
-    sql`${md} < ${monthDayOf(today)}`,
+    sql`${md} < ${monthDayOfDate(today)}`,
     asc(md),
     asc(contacts.sortLast),
     asc(contacts.id),
@@ -65,8 +65,8 @@ export async function countUpcomingBirthdays(
   ownerId: string,
   { today = new Date(), days = 30 }: { today?: Date; days?: number } = {},
 ): Promise<number> {
-  const start = monthDayOf(today);
-  const end = monthDayOf(new Date(today.getTime() + days * 86_400_000));
+  const start = monthDayOfDate(today);
+  const end = monthDayOfDate(new Date(today.getTime() + days * 86_400_000));
   // Late December looks into January: the range wraps round the new year.
   const inRange =
     start <= end

@@ -4,6 +4,7 @@ import { getDb } from '../../db/client';
 import { contacts, users } from '../../db/schema';
 import { labelKey } from '../derive';
 import { searchPatterns } from '../normalize';
+import { monthDayOfDate } from '../next-birthday';
 import { birthdayOrder } from './birthdays';
 import { toStoredContact } from './card';
 import { listColumns, liveOf, storedColumns } from './columns';
@@ -162,8 +163,6 @@ export async function countContacts(ownerId: string): Promise<number> {
   return row?.count ?? 0;
 }
 
-const monthDay = (d: Date) => (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
-
 /** Live contacts whose birthday falls within `days` days from `today` (inclusive), soonest first. */
 export async function listUpcomingBirthdays(
   ownerId: string,
@@ -173,8 +172,8 @@ export async function listUpcomingBirthdays(
     limit = 10,
   }: { today?: Date; days?: number; limit?: number } = {},
 ): Promise<ContactListItem[]> {
-  const start = monthDay(today);
-  const end = monthDay(new Date(today.getTime() + days * 86_400_000));
+  const start = monthDayOfDate(today);
+  const end = monthDayOfDate(new Date(today.getTime() + days * 86_400_000));
   const md = contacts.birthdayMonthDay;
   const db = await getDb();
   // Each range is one ordered walk of (owner, month-day, name, id); late December looks into
