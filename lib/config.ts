@@ -56,6 +56,20 @@ const schema = z.object({
     .default('US'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   DB_STATEMENT_TIMEOUT: z.coerce.number().int().min(100).default(5000),
+  // The public address of the app, for links in mail and the passkeys' relying party; links are
+  // never built from a request's Host header (that would let anyone aim a reset link elsewhere).
+  APP_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .transform((v) => new URL(v).origin)
+    .optional(),
+  // Mail for email verification and password resets (nodemailer's smtp:// or smtps:// URL).
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().max(254).optional(),
+  // How long a sign-in or a re-authentication vouches for security changes ("sudo mode").
+  REAUTH_WINDOW: seconds(15 * 60),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -102,6 +116,10 @@ export function getConfig(): Config {
     DEFAULT_PHONE_REGION: process.env.DEFAULT_PHONE_REGION,
     DB_POOL_MAX: process.env.DB_POOL_MAX,
     DB_STATEMENT_TIMEOUT: process.env.DB_STATEMENT_TIMEOUT,
+    APP_URL: process.env.APP_URL,
+    SMTP_URL: process.env.SMTP_URL,
+    MAIL_FROM: process.env.MAIL_FROM,
+    REAUTH_WINDOW: process.env.REAUTH_WINDOW,
   });
   return cached;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { sessions, users, type User } from '../db/schema';
+import { emailTokens } from '../db/security-schema';
 import { hashPassword } from './passwords';
 import { recordSessionEndings } from './session-endings';
 import { usernameKey } from './username';
@@ -49,8 +50,12 @@ export async function updatePassword(
   const ended = await db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, updatedAt: sql`now()` })
+      .set({ passwordHash, passwordChangedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(users.id, userId));
+    // A reset link sent before the change is dead (issue 15).
+    await tx
+      .delete(emailTokens)
+      .where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, 'reset-password')));
     const ended = await tx
       .delete(sessions)
       .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))

@@ -21,7 +21,11 @@ vi.mock('next/navigation', () => ({
 
 const { buttonAction, formAction } = await import('./action');
 
-const ALICE = { user: { id: 'u1', username: 'alice' }, sessionId: 's1' };
+const ALICE = {
+  user: { id: 'u1', username: 'alice' },
+  sessionId: 's1',
+  authenticatedAt: new Date(),
+};
 const schema = z.object({
   name: z.string().trim().min(1, 'Enter a name.').max(5, 'Too long.'),
   password: z.string().min(8, 'Too short.').regex(/\d/, 'Needs a digit.'),

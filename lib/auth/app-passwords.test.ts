@@ -139,15 +139,15 @@ describe('verifyBasicCredentials', () => {
     const { id, secret } = await createAppPassword(user.id, 'iPhone');
     const kept = await createAppPassword(user.id, 'Laptop');
     expect((await verifyBasicCredentials(user.username, secret, unique('a'))).ok).toBe(true);
-    expect(await revokeAppPassword(stranger.id, id)).toBe(false);
+    expect(await revokeAppPassword(stranger.id, id)).toBeNull();
     expect((await verifyBasicCredentials(user.username, secret, unique('a'))).ok).toBe(true);
-    expect(await revokeAppPassword(user.id, id)).toBe(true);
+    expect(await revokeAppPassword(user.id, id)).toBe('iPhone');
     expect(await verifyBasicCredentials(user.username, secret, unique('a'))).toEqual({
       ok: false,
       reason: 'invalid',
     });
-    expect(await revokeAppPassword(user.id, id)).toBe(false);
-    expect(await revokeAppPassword(user.id, 'not-a-uuid')).toBe(false);
+    expect(await revokeAppPassword(user.id, id)).toBeNull();
+    expect(await revokeAppPassword(user.id, 'not-a-uuid')).toBeNull();
     expect((await listAppPasswords(user.id)).map((p) => p.id)).toEqual([kept.id]);
   });
 

@@ -86,17 +86,17 @@ export async function listAppPasswords(userId: string): Promise<AppPasswordSumma
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Revokes one of the user's app passwords; false when it was not theirs or already gone. */
-export async function revokeAppPassword(userId: string, id: string): Promise<boolean> {
-  // A malformed id would be a database error on a uuid column; it names nothing, so: false.
-  if (!UUID.test(id)) return false;
+/** Revokes one of the user's app passwords: its name, or null when it was not theirs or already gone. */
+export async function revokeAppPassword(userId: string, id: string): Promise<string | null> {
+  // A malformed id would be a database error on a uuid column; it names nothing, so: null.
+  if (!UUID.test(id)) return null;
   const gone = await (
     await getDb()
   )
     .delete(appPasswords)
     .where(and(eq(appPasswords.id, id), eq(appPasswords.userId, userId)))
-    .returning({ id: appPasswords.id });
-  return gone.length > 0;
+    .returning({ name: appPasswords.name });
+  return gone[0]?.name ?? null;
 }
 
 /** Revokes every app password of the user; returns how many there were. */

@@ -17,9 +17,11 @@ export function hashToken(token: string): string {
 }
 
 /** The live session a cookie's token names, with its user; an expired one is deleted and null. */
-export async function findLiveSession(
-  token: string,
-): Promise<{ user: { id: string; username: string }; sessionId: string } | null> {
+export async function findLiveSession(token: string): Promise<{
+  user: { id: string; username: string };
+  sessionId: string;
+  authenticatedAt: Date;
+} | null> {
   const db = await getDb();
   const id = hashToken(token);
   const [row] = await db
@@ -29,6 +31,7 @@ export async function findLiveSession(
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
       idle: sessions.idleTimeoutSeconds,
+      authenticatedAt: sessions.authenticatedAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -46,5 +49,9 @@ export async function findLiveSession(
       .set({ lastSeenAt: new Date(now) })
       .where(eq(sessions.id, id));
   }
-  return { user: { id: row.userId, username: row.username }, sessionId: id };
+  return {
+    user: { id: row.userId, username: row.username },
+    sessionId: id,
+    authenticatedAt: row.authenticatedAt,
+  };
 }

@@ -98,6 +98,7 @@ describe('createSession', () => {
     expect(await verifySession()).toEqual({
       user: { id: user.id, username: user.username },
       sessionId: hashToken(token),
+      authenticatedAt: row.authenticatedAt,
     });
   });
 

@@ -26,6 +26,8 @@ export interface CurrentUser {
 export interface CurrentSession {
   user: CurrentUser;
   sessionId: string;
+  /** When the user last proved who they are here: sign-in or re-authentication (recent-auth.ts). */
+  authenticatedAt: Date;
 }
 
 const REMEMBER_IDLE = 7 * 24 * 60 * 60;

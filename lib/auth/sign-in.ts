@@ -1,6 +1,7 @@
 import 'server-only';
 import { getLogger } from '../server/log';
 import { getUserByUsername } from './accounts';
+import { recordSecurityEvent } from './security-log';
 import { knownDeviceFor, rememberDevice } from './known-device';
 import { verifyPassword } from './passwords';
 import { createSession, type CurrentUser } from './session';
@@ -82,6 +83,10 @@ export async function signIn({
   await rememberDevice(user.id, device);
   const failedSince = await takeFailedSignIns(user.id);
   await createSession(user.id, remember);
+  if (failedSince > 0) {
+    await recordSecurityEvent(user.id, 'sign-in-failures', failedAttemptsNotice(failedSince));
+  }
+  await recordSecurityEvent(user.id, 'sign-in');
   log.info({ event: 'sign_in', userId: user.id, username: user.username, remember, failedSince });
   return { ok: true, user: { id: user.id, username: user.username }, failedSince };
 }

@@ -6,8 +6,10 @@ import { getLogger } from '../server/log';
 import { onShutdown } from '../server/shutdown';
 import { acquireDataDirLock, releaseDataDirLock } from './data-dir-lock';
 import { runDataMigrations } from './data-migrations';
-import * as schema from './schema';
+import * as tables from './schema';
+import * as securityTables from './security-schema';
 
+const schema = { ...tables, ...securityTables };
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 interface OpenDb {

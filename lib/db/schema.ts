@@ -42,6 +42,21 @@ export const users = pgTable('users', {
   calendarTokenHash: varchar('calendar_token_hash', { length: 64 }).unique(),
   /** Failed sign-ins (web and sync) since the last successful one: told at the next sign-in. */
   failedSignIns: integer('failed_sign_ins').notNull().default(0),
+  /**
+   * A verified address for password resets, lower-cased (one account per address); a new one
+   * waits in email_tokens until its link is followed.
+   */
+  email: varchar('email', { length: 254 }).unique(),
+  emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+  /** The TOTP secret, encrypted with a key derived from SESSION_SECRET; null = no codes. */
+  totpSecret: text('totp_secret'),
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** The last TOTP time step accepted: a code is usable once (RFC 6238 section 5.2). */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  /** Bumped by every password change: a reset link minted before it is dead. */
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true })
+    .notNull()
+    .defaultNow(),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -61,6 +76,8 @@ export const sessions = pgTable(
     idleTimeoutSeconds: integer('idle_timeout_seconds').notNull(),
     remember: boolean('remember').notNull().default(false),
     userAgent: varchar('user_agent', { length: 256 }).notNull().default(''),
+    /** When the user last proved who they are in this session (sign-in or re-authentication). */
+    authenticatedAt: timestamp('authenticated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('sessions_user_id_idx').on(t.userId)],
 );

@@ -7,6 +7,7 @@ import { buttonAction, formAction } from '@/lib/auth/action';
 import { revokeAllAppPasswords } from '@/lib/auth/app-passwords';
 import { PASSWORD_MAX, passwordProblem } from '@/lib/auth/passwords';
 import { confirmPassword } from '@/lib/auth/reauthenticate';
+import { recordSecurityEvent } from '@/lib/auth/security-log';
 import {
   clearSessionCookie,
   revokeOtherSessions,
@@ -74,6 +75,11 @@ export const changePasswordAction = formAction(
     // Revoked first: should the password change then fail, the user still wanted them gone.
     const revoked = data.revokeAppPasswords ? await revokeAllAppPasswords(user.id) : 0;
     const ended = await updatePassword(user.id, data.newPassword, session.sessionId);
+    await recordSecurityEvent(
+      user.id,
+      'password-changed',
+      ended > 0 ? `${ended} other session${ended === 1 ? '' : 's'} ended` : '',
+    );
     getLogger().info({
       event: 'password_changed',
       userId: user.id,

@@ -10,6 +10,8 @@ import {
   listAppPasswords,
   revokeAppPassword,
 } from '@/lib/auth/app-passwords';
+import { requireRecentAuth } from '@/lib/auth/recent-auth';
+import { recordSecurityEvent } from '@/lib/auth/security-log';
 import { flash } from '@/lib/flash/flash';
 import type { FormState } from '@/lib/forms/form-state';
 import { getLogger } from '@/lib/server/log';
@@ -50,7 +52,8 @@ export const createAppPasswordAction = formAction<
   'user',
   CreateAppPasswordState
 >({ session: 'user', schema: nameSchema, echo: ['name'] }, async ({ data, values, session }) => {
-  const { user } = session;
+  // A new credential is a security change: a stolen session alone cannot mint one.
+  const { user } = requireRecentAuth(session, '/account');
   if ((await listAppPasswords(user.id)).length >= MAX_PER_USER) {
     return {
       errors: { name: [`You have ${MAX_PER_USER} app passwords. Revoke one you no longer use.`] },
@@ -58,6 +61,7 @@ export const createAppPasswordAction = formAction<
     };
   }
   const created = await createAppPassword(user.id, data.name);
+  await recordSecurityEvent(user.id, 'app-password-created', created.name);
   getLogger().info({
     event: 'app_password_created',
     userId: user.id,
@@ -83,7 +87,9 @@ export const revokeAppPasswordAction = buttonAction(
   },
   async ({ data: { appPasswordId }, session: { user } }) => {
     // Scoped to the user: another user's id matches nothing.
-    if (!(await revokeAppPassword(user.id, appPasswordId))) return alreadyRevoked();
+    const name = await revokeAppPassword(user.id, appPasswordId);
+    if (name === null) return alreadyRevoked();
+    await recordSecurityEvent(user.id, 'app-password-revoked', name);
     getLogger().info({
       event: 'app_password_revoked',
       userId: user.id,

@@ -5,7 +5,11 @@ import { hasCalendarToken, userIdForCalendarToken } from '@/lib/calendar/feed-to
 // The signed-in user is whoever `who.id` names; the request came to cards.example.org over https.
 const who = vi.hoisted(() => ({ id: '', logged: [] as unknown[] }));
 vi.mock('@/lib/auth/session', () => ({
-  requireSession: async () => ({ user: { id: who.id, username: 'x' }, sessionId: 's' }),
+  requireSession: async () => ({
+    user: { id: who.id, username: 'x' },
+    sessionId: 's',
+    authenticatedAt: new Date(),
+  }),
 }));
 vi.mock('next/headers', () => ({
   headers: async () =>

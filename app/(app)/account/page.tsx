@@ -6,6 +6,7 @@ import { requestOrigin } from '@/lib/http/request-origin';
 import { BirthdayCalendarSection } from './birthday-calendar-section';
 import { ChangePasswordForm } from './change-password-form';
 import { DeleteAccountForm } from './delete-account-form';
+import { SecurityLogSection } from './security-log-section';
 import { SessionsTable } from './sessions-table';
 import { SyncSection } from './sync-section';
 
@@ -42,6 +43,8 @@ export default async function AccountPage() {
       />
 
       <BirthdayCalendarSection userId={session.user.id} />
+
+      <SecurityLogSection userId={session.user.id} />
 
       <section aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete account</h2>
