@@ -134,6 +134,8 @@ const signedInPages: { name: string; path: (id: string) => string }[] = [
   { name: 'birthdays', path: () => '/birthdays' },
   { name: 'duplicates', path: () => '/contacts/duplicates' },
   { name: 'account', path: () => '/account' },
+  { name: 'account-confirm', path: () => '/account/confirm?next=%2Faccount' },
+  { name: 'security-log', path: () => '/account/security-log' },
 ];
 
 test.describe('every signed-in page with the longest values', () => {

@@ -1,13 +1,5 @@
-import type { Page } from '@playwright/test';
 import { STRICT_URL } from '../playwright.config';
-import {
-  cookieHeader,
-  multipart,
-  randomLoopback,
-  raw,
-  setCookies,
-  type RawResponse,
-} from '../test/support';
+import { cookieHeader, randomLoopback, raw, setCookies, type RawResponse } from '../test/support';
 import { logOut, submitLogin } from './auth-helpers';
 import {
   expect,
@@ -18,6 +10,7 @@ import {
   uniqueName,
 } from './fixtures';
 import { loginRaw } from './security/http';
+import { postToStrict, strictHiddenFields } from './strict-server';
 
 /*
  * The lockout attack (issue 15), against the strict server's default limits: a stranger who
@@ -30,39 +23,6 @@ const INVALID = 'Invalid username or password.';
 const SLOWED = /Too many attempts for this account\. Try again in (\d+) seconds?/;
 const STOPPED = /Too many attempts for this account\. Try again in 1[45] minutes/;
 const FROM_NETWORK = 'Too many attempts from your network.';
-
-/** The hidden fields of the page's form (the server action's id and state). */
-async function hiddenFields(page: Page, path: string): Promise<Record<string, string>> {
-  await page.goto(`${STRICT_URL}${path}`);
-  const fields: Record<string, string> = {};
-  for (const input of await page.locator('main form input[type="hidden"]').all()) {
-    fields[(await input.getAttribute('name'))!] = (await input.getAttribute('value')) ?? '';
-  }
-  return fields;
-}
-
-/** POSTs a form from the given local address, with the given cookies. */
-async function post(
-  path: string,
-  fields: Record<string, string>,
-  from: string,
-  cookie = '',
-): Promise<RawResponse> {
-  // React's action forms post multipart/form-data (encType), and Next reads nothing else.
-  const { body, contentType } = await multipart(Object.entries(fields));
-  return raw(STRICT_URL, path, {
-    method: 'POST',
-    localAddress: from,
-    headers: {
-      'content-type': contentType,
-      accept: 'text/html',
-      origin: new URL(STRICT_URL).origin,
-      ...(cookie ? { cookie } : {}),
-    },
-    body,
-    timeoutMs: 60_000,
-  });
-}
 
 /** The page a 303 leads to, fetched with the cookies it set (the session and the flash). */
 async function follow(res: RawResponse, from: string): Promise<string> {
@@ -87,17 +47,22 @@ test('the lockout attack: 50 failures by a stranger neither lock out nor slow th
   page,
 }) => {
   test.slow(); // about 60 sign-in posts and two waits of a few seconds
-  const login = await hiddenFields(page, '/login');
-  const register = await hiddenFields(page, '/register');
+  const login = await strictHiddenFields(page, '/login');
+  const register = await strictHiddenFields(page, '/register');
   const username = uniqueName('owner');
   const home = randomLoopback();
   const laptop = randomLoopback();
   const stranger = randomLoopback();
   const signIn = (password: string, from: string, cookie = '') =>
-    post('/login', { ...login, username, password, next: '' }, from, cookie);
+    postToStrict(
+      '/login',
+      { ...login, username, password, next: '' },
+      from,
+      cookie ? { cookie } : {},
+    );
 
   // The owner made the account at home, and signed in once on their laptop elsewhere.
-  const created = await post(
+  const created = await postToStrict(
     '/register',
     { ...register, username, password: TEST_PASSWORD, confirm: TEST_PASSWORD, company: '' },
     home,

@@ -50,6 +50,8 @@ failed |= runUnitSuite('unit-postgres', run);
 // Every form runs with and without JavaScript on PGlite; here the database is what differs.
 failed |= run(['test:e2e', '--', '--project=js'], {
   E2E_SUITE_NAME: 'e2e-postgres',
+  // Layout, headers and redirects are the same on every database (playwright.config.ts).
+  E2E_DATABASE_FOCUS: '1',
   // The sync story's volume (1,000 cards) is PGlite's run; here 100 cover the protocol's queries.
   CARDDAV_SPEC_CARDS: process.env.CARDDAV_SPEC_CARDS ?? '100',
   E2E_SKIP_BUILD: process.env.E2E_SKIP_BUILD ?? '',

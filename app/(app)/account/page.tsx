@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { headers } from 'next/headers';
 import { listAppPasswords } from '@/lib/auth/app-passwords';
 import { listSessions, requireSession } from '@/lib/auth/session';
@@ -6,7 +7,6 @@ import { requestOrigin } from '@/lib/http/request-origin';
 import { BirthdayCalendarSection } from './birthday-calendar-section';
 import { ChangePasswordForm } from './change-password-form';
 import { DeleteAccountForm } from './delete-account-form';
-import { SecurityLogSection } from './security-log-section';
 import { SessionsTable } from './sessions-table';
 import { SyncSection } from './sync-section';
 
@@ -44,7 +44,13 @@ export default async function AccountPage() {
 
       <BirthdayCalendarSection userId={session.user.id} />
 
-      <SecurityLogSection userId={session.user.id} />
+      <section aria-labelledby="security-log-heading">
+        <h2 id="security-log-heading">Security log</h2>
+        <p>
+          Sign-ins, failed attempts and every change to how you sign in, for 90 days:{' '}
+          <Link href="/account/security-log">see the security log</Link>.
+        </p>
+      </section>
 
       <section aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete account</h2>

@@ -1,17 +1,25 @@
+import Link from 'next/link';
 import { UtcTime } from '@/components/utc-time';
 import {
   listSecurityEvents,
   SECURITY_EVENT_KINDS,
   SECURITY_LOG_DAYS,
 } from '@/lib/auth/security-log';
+import { requireSession } from '@/lib/auth/session';
 import { describeUserAgent } from '@/lib/auth/user-agent';
 
+export const metadata = { title: 'Security log · Contact Cards' };
+
 /** The account's security log: the last 50 events of the last 90 days, newest first. */
-export async function SecurityLogSection({ userId }: { userId: string }) {
-  const events = await listSecurityEvents(userId);
+export default async function SecurityLogPage() {
+  const session = await requireSession();
+  const events = await listSecurityEvents(session.user.id);
   return (
-    <section aria-labelledby="security-log-heading">
-      <h2 id="security-log-heading">Security log</h2>
+    <section className="account">
+      <p>
+        <Link href="/account">Back to your account</Link>
+      </p>
+      <h1>Security log</h1>
       <p className="muted">
         Sign-ins and changes to how you sign in, for {SECURITY_LOG_DAYS} days. Something you do not
         recognise? Change your password and revoke the sessions you do not know.
