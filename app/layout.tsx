@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { Flash } from '@/components/flash';
 import { SiteHeader } from '@/components/site-header';
+import { TimeZoneCookie } from '@/components/time-zone-cookie';
 import { logoutAction } from './(auth)/actions';
 import { verifySession } from '@/lib/auth/session';
 import './globals.css';
@@ -28,6 +29,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to main content
         </a>
         <SiteHeader user={session?.user ?? null} logoutAction={logoutAction} />
+        {session ? <TimeZoneCookie /> : null}
         <main id="main" tabIndex={-1}>
           <Flash />
           {children}

@@ -177,3 +177,27 @@ test.describe('times on the account page', () => {
     );
   });
 });
+
+// A zone whose date differs from UTC's right now: Kiritimati (UTC+14) from 10:00 UTC, Pago Pago
+// (UTC-11) before 11:00 UTC. With JavaScript the browser names it and "today" is its date.
+const elsewhere = new Date().getUTCHours() >= 10 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+
+test.describe('birthdays on the visitor’s date', () => {
+  test.use({ timezoneId: elsewhere });
+
+  test('today is the browser’s day with JavaScript, UTC’s without', async ({ page }, testInfo) => {
+    const theirs = new Intl.DateTimeFormat('en-CA', { timeZone: elsewhere }).format(new Date());
+    const utc = new Date().toISOString().slice(0, 10);
+    expect(theirs, 'the zone was chosen to differ from UTC').not.toBe(utc);
+    await importCards(page, [
+      { given: 'Their', family: 'Today', birthday: `1990${theirs.slice(4)}` },
+      { given: 'Utc', family: 'Today', birthday: `1990${utc.slice(4)}` },
+    ]);
+    // The first page names the zone in a cookie; the next request is answered with it.
+    await page.goto('/birthdays');
+    await page.reload();
+    const first = list(page).getByRole('listitem').first();
+    await expect(first).toContainText(jsEnabled(testInfo) ? 'Their Today' : 'Utc Today');
+    await expect(first).toContainText('(today, turning');
+  });
+});

@@ -10,6 +10,7 @@ import {
 } from '@/lib/contacts/store';
 import { formatDay } from '@/lib/format/date';
 import { getRequestLocale } from '@/lib/format/request-locale';
+import { requestToday } from '@/lib/format/request-time-zone';
 import { birthdayLine } from './birthdays/birthday-text';
 import { ContactAvatar } from './contacts/contact-avatar';
 import { FavouriteButton } from './contacts/favourite-button';
@@ -24,8 +25,8 @@ const BIRTHDAY_DAYS = 30;
 
 export default async function HomePage() {
   const { user } = await requireSession();
-  // Today is the server's date in UTC: see lib/contacts/next-birthday.ts.
-  const today = new Date();
+  // The visitor's today (their browser's zone; UTC without JavaScript).
+  const today = await requestToday();
   const range = { today, days: BIRTHDAY_DAYS };
   const [count, favourites, birthdays, upcoming, recent, locale] = await Promise.all([
     countContacts(user.id),

@@ -13,7 +13,7 @@ function normalize(res: RawResponse, typed: string): string {
   return body
     .split(typed)
     .join('USERNAME')
-    .replace(/Try again in \d+ (?:seconds?|minutes?) \(after [\d:]+ UTC\)/g, 'Try again later');
+    .replace(/Try again in \d+ (?:seconds?|minutes?)/g, 'Try again later');
 }
 
 function fingerprint(res: RawResponse, typed: string) {

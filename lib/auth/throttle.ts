@@ -75,7 +75,9 @@ export function lockMessage(retryAt: Date, now = new Date()): string {
     seconds < 60
       ? `${seconds} second${seconds === 1 ? '' : 's'}`
       : `${Math.ceil(seconds / 60)} minute${Math.ceil(seconds / 60) === 1 ? '' : 's'}`;
-  return `Too many attempts for this account. Try again in ${wait} (after ${retryAt.toISOString().slice(11, 19)} UTC).`;
+  // Relative, not a clock time: the message is plain text the server writes, and a clock time
+  // would have to be in some time zone (issue 14 found "after 12:15:00 UTC" unhelpful).
+  return `Too many attempts for this account. Try again in ${wait}.`;
 }
 
 export interface FailureOrigin {

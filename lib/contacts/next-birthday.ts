@@ -1,7 +1,7 @@
 /**
- * When a birthday next comes round, and the age it brings. Pure; "today" is a UTC calendar day
- * (the server's clock in UTC: a page rendered without JavaScript knows no time zone of the
- * visitor's, so a birthday turns "today" at midnight UTC for everyone).
+ * When a birthday next comes round, and the age it brings. Pure; "today" is a calendar day held
+ * as its UTC midnight: the visitor's date where their browser told us its zone, UTC's otherwise
+ * (lib/format/time-zone.ts).
  *
  * 29 February in a year without one is kept on 28 February, as the list orders it: ordered by
  * month-day, 229 comes straight after 228 and before 301, so 28 February is the day the list

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { requireSession } from '@/lib/auth/session';
 import { listBirthdays } from '@/lib/contacts/store';
 import { getRequestLocale } from '@/lib/format/request-locale';
+import { requestToday } from '@/lib/format/request-time-zone';
 import { ContactAvatar } from '../contacts/contact-avatar';
 import '../contacts/lists.css';
 import { BirthdayPager } from './birthday-pager';
@@ -16,8 +17,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function BirthdaysPage({ searchParams }: { searchParams: SearchParams }) {
   const { user } = await requireSession();
   const page = pageParam((await searchParams).page);
-  // Today is the server's date in UTC: see lib/contacts/next-birthday.ts.
-  const today = new Date();
+  // The visitor's today (their browser's zone; UTC without JavaScript).
+  const today = await requestToday();
   const [result, locale] = await Promise.all([
     listBirthdays(user.id, { today, page }),
     getRequestLocale(),

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { requestToday } from '@/lib/format/request-time-zone';
 import { requireSession } from '@/lib/auth/session';
 import { countSentence } from '@/lib/contacts/format';
 import {
@@ -53,6 +54,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       label: state.label || undefined,
       favourites: state.favourites,
       nameOrder,
+      today: await requestToday(),
     }),
   ]);
   const here = listHref(state);

@@ -51,8 +51,8 @@ const nameKey = (order: NameOrder) => (order === 'first' ? contacts.sortFirst : 
 // Each order ends on the id, so equal keys keep one order from page to page; each matches a
 // partial index on (owner_id, key, id) where deleted_at is null, except birthdays: by next
 // occurrence from today, which no index holds.
-function orderFor(sort: ContactSort, order: NameOrder): SQL[] {
-  if (sort === 'birthday') return birthdayOrder(new Date());
+function orderFor(sort: ContactSort, order: NameOrder, today = new Date()): SQL[] {
+  if (sort === 'birthday') return birthdayOrder(today);
   if (sort === 'added') return [desc(contacts.createdAt), desc(contacts.id)];
   return [asc(nameKey(order)), asc(contacts.id)];
 }
@@ -66,6 +66,8 @@ export interface ListOptions {
   favourites?: boolean;
   /** Name sort order; the owner's saved choice when not given. */
   nameOrder?: NameOrder;
+  /** "Today" for the birthday order (the visitor's date); now's UTC date when not given. */
+  today?: Date;
 }
 
 const pageOf = (rows: ContactListItem[], page: number): ContactPage => ({
@@ -117,7 +119,7 @@ export async function listContacts(
       .select(listColumns)
       .from(contacts)
       .where(liveOf(ownerId, ...filters))
-      .orderBy(...orderFor(sort, nameOrder))
+      .orderBy(...orderFor(sort, nameOrder, options.today))
       // One row more than a page tells whether there is a next page, without counting.
       .limit(PAGE_SIZE + 1)
       .offset(start);
