@@ -27,6 +27,9 @@ const SAME_ON_EVERY_DATABASE = [
   '**/security-log.spec.ts',
   '**/security/headers.spec.ts',
   '**/security/redirects.spec.ts',
+  '**/security/bypass.spec.ts',
+  '**/security/lab.spec.ts',
+  '**/keyboard.spec.ts',
   '**/server/**',
 ];
 
