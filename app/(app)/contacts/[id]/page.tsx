@@ -6,9 +6,8 @@ import { mailtoHref, telHref } from '@/lib/contacts/format';
 import { formatDay } from '@/lib/format/date';
 import { getRequestLocale } from '@/lib/format/request-locale';
 import { ContactAvatar } from '../contact-avatar';
-import { ContactDetails } from '../contact-details';
+import { ContactSections } from '../contact-sections';
 import { FavouriteButton } from '../favourite-button';
-import '../contact-page.css';
 import { CopyButton } from './copy-button';
 import { DeleteContact } from './delete-contact';
 import { contactTitle, storedContactOr404 } from './load-contact';
@@ -96,11 +95,10 @@ export default async function ContactPage({ params }: Props) {
         </a>
         <DeleteContact id={c.id} name={name} icon={<Icon name="trash" />} />
       </div>
-      <ContactDetails
+      <ContactSections
         model={c.model}
         flags={c.flags}
         locale={locale}
-        withWork={false}
         icons={{
           contact: <Icon name="phone" />,
           personal: <Icon name="person" />,

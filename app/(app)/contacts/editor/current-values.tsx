@@ -7,13 +7,7 @@ export function CurrentValues({ current, locale }: { current: ContactModel; loca
     <section className="conflict" aria-labelledby="current-values-heading">
       <h2 id="current-values-heading">Current saved values</h2>
       <p>{displayName(current) || 'No name'}</p>
-      <ContactDetails
-        model={current}
-        flags={[]}
-        locale={locale}
-        idPrefix="current"
-        headingLevel={3}
-      />
+      <ContactDetails model={current} flags={[]} locale={locale} />
     </section>
   );
 }
