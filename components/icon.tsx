@@ -32,7 +32,7 @@ const SHAPES = {
   person: '<circle cx="12" cy="8" r="5" /><path d="M20 21a8 8 0 0 0-16 0" />',
 } as const;
 
-export type IconName = keyof typeof SHAPES;
+type IconName = keyof typeof SHAPES;
 
 /** One icon, sized to the text around it (globals.css `svg.icon`). */
 export function Icon({ name }: { name: IconName }) {

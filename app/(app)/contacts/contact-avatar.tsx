@@ -12,7 +12,7 @@ export function initials(name: string): string {
 }
 
 /** How many hues avatars are spread over (avatar.css has a class for each). */
-export const AVATAR_HUES = 12;
+const AVATAR_HUES = 12;
 
 /** The same name always gets the same colour: a small string hash (FNV-1a) onto the hues. */
 export function avatarHue(name: string): number {

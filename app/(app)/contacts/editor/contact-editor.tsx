@@ -1,6 +1,5 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { useActionState, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { FormActions } from '@/components/form-actions';
 import { FormMessage } from '@/components/form-message';
@@ -13,13 +12,11 @@ import {
   type RowKind,
 } from '@/lib/contacts/form-model';
 import { ContactFields } from './contact-fields';
+import { CurrentValues } from './current-values';
 import type { ContactFormState, EditorContext } from './editor-state';
 import { ErrorSummary } from './error-summary';
 import { ROW_NOUNS } from './field-names';
 import styles from './editor.module.css';
-
-// Shown only after a save that lost a race (rare): its code is fetched then, not with every form.
-const CurrentValues = dynamic(() => import('./current-values').then((m) => m.CurrentValues));
 
 type Action = (previous: ContactFormState, formData: FormData) => Promise<ContactFormState>;
 
