@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { CurrentUser } from '@/lib/auth/session';
+import { Icon } from './icon';
 import { NavLink } from './nav-link';
 
 interface SiteHeaderProps {
@@ -13,6 +14,7 @@ export function SiteHeader({ user, logoutAction }: SiteHeaderProps) {
     <header className="site-header">
       <div className="site-header-inner">
         <Link href="/" className="site-name">
+          <Icon name="contacts" />
           Contact Cards
         </Link>
         {/* Signed out, every page but these two leads to the login page: only they are offered. */}

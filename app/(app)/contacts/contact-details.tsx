@@ -2,7 +2,12 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { mailtoHref, telHref, websiteHref } from '@/lib/contacts/format';
 import { formatCalendarDate } from '@/lib/format/date';
-import type { ContactFlag, ContactModel, LabelledValue, PostalAddress } from '@/lib/contacts/model';
+import {
+  type ContactFlag,
+  type ContactModel,
+  type LabelledValue,
+  type PostalAddress,
+} from '@/lib/contacts/model';
 import { ADDRESS_LABELS, capitalise } from './editor/field-names';
 import styles from './editor/editor.module.css';
 
@@ -73,53 +78,61 @@ function address(a: PostalAddress) {
   return lines.filter(Boolean).join('\n');
 }
 
+export type Row = [label: string, value: ReactNode];
+/** The contact page's sections (contact-sections.tsx), in the order they are shown. */
+export type DetailSection = 'contact' | 'work' | 'personal' | 'labels' | 'note';
+
 /**
- * Every filled field of a contact, labelled: the contact page and the edit conflict view. Dates
- * are written in `locale` (lib/format/request-locale.ts).
+ * Every filled field of a contact as labelled rows, grouped by section; an empty field gives no
+ * row. Dates are written in `locale` (lib/format/request-locale.ts).
  */
-export function ContactDetails({
-  model: c,
-  flags,
-  locale,
-}: {
-  model: ContactModel;
-  flags: ContactFlag[];
-  locale: string;
-}) {
-  const name = [c.name.prefix, c.name.given, c.name.middle, c.name.family, c.name.suffix]
-    .filter(Boolean)
-    .join(' ');
-  const rows: [string, ReactNode][] = [];
-  const add = (label: string, value: ReactNode, when: unknown = value) => {
-    if (when) rows.push([label, value]);
+export function detailRows(
+  c: ContactModel,
+  flags: ContactFlag[],
+  locale: string,
+): Record<DetailSection, Row[]> {
+  const groups: Record<DetailSection, Row[]> = {
+    contact: [],
+    work: [],
+    personal: [],
+    labels: [],
+    note: [],
   };
-  add('Name', name);
-  add('Nickname', c.nickname);
-  add('Company', c.organization);
-  add('Department', c.department);
-  add('Job title', c.jobTitle);
-  add('Emails', values(c.emails, 'emails', flags, mailtoHref), c.emails.length);
-  add('Phones', values(c.phones, 'phones', flags, telHref), c.phones.length);
+  const add = (section: DetailSection, label: string, value: ReactNode, when: unknown = value) => {
+    if (when) groups[section].push([label, value]);
+  };
+  const list = (items: ReactNode[]) => <ul className={styles.plainList}>{items}</ul>;
+  add('contact', 'Emails', values(c.emails, 'emails', flags, mailtoHref), c.emails.length);
+  add('contact', 'Phones', values(c.phones, 'phones', flags, telHref), c.phones.length);
   add(
+    'contact',
     'Addresses',
-    <ul className={styles.plainList}>
-      {c.addresses.map((a, i) => (
+    list(
+      c.addresses.map((a, i) => (
         <li key={i} className="preserve-lines">
           {address(a)}
           {labelText(a)}
         </li>
-      ))}
-    </ul>,
+      )),
+    ),
     c.addresses.length,
   );
-  add('Websites', values(c.urls, 'urls', flags, websiteHref, true), c.urls.length);
+  add('contact', 'Websites', values(c.urls, 'urls', flags, websiteHref, true), c.urls.length);
   add(
+    'contact',
     'Messaging and social',
     values(c.impps, 'impps', flags, (v) => websiteHref(v)),
     c.impps.length,
   );
+  add('work', 'Company', c.organization);
+  add('work', 'Department', c.department);
+  add('work', 'Job title', c.jobTitle);
+  const { prefix, given, middle, family, suffix } = c.name;
+  add('personal', 'Name', [prefix, given, middle, family, suffix].filter(Boolean).join(' '));
+  add('personal', 'Nickname', c.nickname);
   for (const f of ['birthday', 'anniversary'] as const) {
     add(
+      'personal',
       capitalise(f),
       <>
         {showDate(c[f], locale)} <FlagNote flags={flags} field={f} />
@@ -128,30 +141,33 @@ export function ContactDetails({
     );
   }
   add(
+    'personal',
     'Other dates',
-    <ul className={styles.plainList}>
-      {c.dates.map((d, i) => (
+    list(
+      c.dates.map((d, i) => (
         <li key={i}>
           {d.label ? `${d.label}: ` : ''}
           {showDate(d.value, locale)} <FlagNote flags={flags} field="dates" index={i} />
         </li>
-      ))}
-    </ul>,
+      )),
+    ),
     c.dates.length,
   );
   add(
+    'personal',
     'Related people',
-    <ul className={styles.plainList}>
-      {c.related.map((r, i) => (
+    list(
+      c.related.map((r, i) => (
         <li key={i}>
           {r.value}
           {r.label ? <span className="muted"> ({r.label})</span> : null}
         </li>
-      ))}
-    </ul>,
+      )),
+    ),
     c.related.length,
   );
   add(
+    'labels',
     'Labels',
     <ul className={styles.chips}>
       {c.labels.map((l) => (
@@ -164,8 +180,13 @@ export function ContactDetails({
     </ul>,
     c.labels.length,
   );
-  add('Favourite', 'Yes', c.favourite);
-  add('Note', c.note);
+  add('labels', 'Favourite', 'Yes', c.favourite);
+  add('note', 'Note', c.note);
+  return groups;
+}
+
+/** Rows as a definition list (a note keeps its lines). */
+export function DetailList({ rows }: { rows: Row[] }) {
   return (
     <dl className="details">
       {rows.map(([label, value]) => (
@@ -176,4 +197,20 @@ export function ContactDetails({
       ))}
     </dl>
   );
+}
+
+/**
+ * Every filled field of a contact in one list: the edit form's conflict view, which runs in the
+ * browser and so stays small (the contact page's sections are contact-sections.tsx).
+ */
+export function ContactDetails({
+  model,
+  flags,
+  locale,
+}: {
+  model: ContactModel;
+  flags: ContactFlag[];
+  locale: string;
+}) {
+  return <DetailList rows={Object.values(detailRows(model, flags, locale)).flat()} />;
 }

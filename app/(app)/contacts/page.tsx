@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { requestToday } from '@/lib/format/request-time-zone';
+import { Icon } from '@/components/icon';
 import { requireSession } from '@/lib/auth/session';
 import { countSentence } from '@/lib/contacts/format';
 import {
@@ -10,7 +10,10 @@ import {
   listLabels,
   PAGE_SIZE,
 } from '@/lib/contacts/store';
+import { requestToday } from '@/lib/format/request-time-zone';
 import { ContactTable } from './contact-table';
+import { letterOf } from './letter';
+import { LetterNav } from './letter-nav';
 import { ListFilters } from './list-filters';
 import { listHref, readListState, type ListState } from './list-params';
 import './lists.css';
@@ -62,24 +65,41 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   return (
     <section>
       <h1>Contacts</h1>
-      <p>{countSentence(count)}</p>
-      <p className="actions">
-        <Link href="/contacts/new">Add a contact</Link>
-        <Link href="/contacts/import">Import</Link>
+      <p className="muted">{countSentence(count)}</p>
+      <nav aria-label="Address book" className="toolbar">
+        <Link href="/contacts/new" className="button">
+          <Icon name="add" />
+          Add a contact
+        </Link>
+        <Link href="/contacts/import">
+          <Icon name="import" />
+          Import
+        </Link>
         {count > 0 ? (
           <>
             <a href="/contacts/export.vcf" download>
+              <Icon name="download" />
               Export as vCard
             </a>
             <a href="/contacts/export.csv" download>
+              <Icon name="download" />
               Export as CSV
             </a>
           </>
         ) : null}
-        <Link href="/contacts/labels">Labels</Link>
-        <Link href="/contacts/duplicates">Merge duplicates</Link>
-        <Link href="/contacts/trash">Trash</Link>
-      </p>
+        <Link href="/contacts/labels">
+          <Icon name="label" />
+          Labels
+        </Link>
+        <Link href="/contacts/duplicates">
+          <Icon name="merge" />
+          Merge duplicates
+        </Link>
+        <Link href="/contacts/trash">
+          <Icon name="trash" />
+          Trash
+        </Link>
+      </nav>
       {count === 0 ? (
         <p className="empty-state">
           Your address book is empty. <Link href="/contacts/new">Add your first contact</Link> or{' '}
@@ -94,6 +114,9 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
           </p>
           <ListFilters state={state} labels={labels} />
           <SortNav state={state} nameOrder={nameOrder} />
+          {state.sort === 'name' && result.contacts.length > 0 ? (
+            <LetterNav present={new Set(result.contacts.map((c) => letterOf(c, nameOrder)))} />
+          ) : null}
           <ContactTable
             contacts={result.contacts}
             caption={caption(state, labelName, nameOrder)}

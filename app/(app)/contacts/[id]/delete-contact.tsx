@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useRef, useSyncExternalStore } from 'react';
+import { useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { deleteContactAction } from '../actions';
 
 const noSubscription = () => () => {};
@@ -10,7 +10,7 @@ const noSubscription = () => () => {};
  * "Delete": without JavaScript a link to the confirmation page; with it, a button that opens a
  * modal dialog asking the same question. Either way the deletion is a POST.
  */
-export function DeleteContact({ id, name }: { id: string; name: string }) {
+export function DeleteContact({ id, name, icon }: { id: string; name: string; icon?: ReactNode }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const hydrated = useSyncExternalStore(
@@ -21,6 +21,7 @@ export function DeleteContact({ id, name }: { id: string; name: string }) {
   if (!hydrated) {
     return (
       <Link href={`/contacts/${id}/delete`} className="button danger">
+        {icon}
         Delete
       </Link>
     );
@@ -36,6 +37,7 @@ export function DeleteContact({ id, name }: { id: string; name: string }) {
           cancel.current?.focus();
         }}
       >
+        {icon}
         Delete
       </button>
       <dialog ref={dialog} aria-labelledby="delete-heading" aria-describedby="delete-text">

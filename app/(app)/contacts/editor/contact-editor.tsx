@@ -102,7 +102,7 @@ export function ContactEditor({
     (messages ?? []).map((m): [string, string] => [path, m]),
   );
   return (
-    <form action={formAction} className="stack" noValidate key={answers}>
+    <form action={formAction} className={`stack ${styles.form}`} noValidate key={answers}>
       {/* Enter in a text field saves: the first submit button in the form is the one it presses. */}
       <button
         type="submit"
