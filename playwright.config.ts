@@ -30,6 +30,9 @@ const SAME_ON_EVERY_DATABASE = [
   '**/security/bypass.spec.ts',
   '**/security/lab.spec.ts',
   '**/keyboard.spec.ts',
+  '**/look.spec.ts',
+  '**/client-weight.spec.ts',
+  '**/screenshots.spec.ts',
   '**/server/**',
 ];
 
