@@ -33,7 +33,9 @@ describe('email tokens', () => {
     const token = await createEmailToken(owner, 'reset-password', RESET_LIFETIME_SECONDS);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
-    const rows = await (await getDb())
+    const rows = await (
+      await getDb()
+    )
       .select()
       .from(emailTokens)
       .where(eq(emailTokens.userId, owner));
@@ -80,7 +82,9 @@ describe('email tokens', () => {
     expect(await findEmailToken(deleted, 'reset-password')).toBeNull();
     const before = await createEmailToken(owner, 'reset-password', 900);
     await sleep(5);
-    await (await getDb())
+    await (
+      await getDb()
+    )
       .update(users)
       .set({ passwordChangedAt: new Date(Date.now() + 1000) })
       .where(eq(users.id, owner));

@@ -42,10 +42,7 @@ export async function createEmailToken(
   await db
     .delete(emailTokens)
     .where(
-      and(
-        eq(emailTokens.userId, userId),
-        lt(emailTokens.expiresAt, sql`now() - interval '1 day'`),
-      ),
+      and(eq(emailTokens.userId, userId), lt(emailTokens.expiresAt, sql`now() - interval '1 day'`)),
     );
   await db.insert(emailTokens).values({
     tokenHash: hashEmailToken(token),
@@ -136,7 +133,9 @@ function liveCondition(purpose: EmailTokenPurpose) {
 
 /** Removes the user's tokens of one purpose (e.g. every verification link once one is used). */
 export async function deleteEmailTokens(userId: string, purpose: EmailTokenPurpose): Promise<void> {
-  await (await getDb())
+  await (
+    await getDb()
+  )
     .delete(emailTokens)
     .where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, purpose)));
 }

@@ -10,9 +10,7 @@ export type MailSetup =
   | { enabled: true; smtpUrl: string; from: string; appUrl: string }
   | { enabled: false; problem: string | null };
 
-export function mailSetup(
-  config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'APP_URL'>,
-): MailSetup {
+export function mailSetup(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'APP_URL'>): MailSetup {
   const { SMTP_URL, MAIL_FROM, APP_URL } = config;
   if (!SMTP_URL) return { enabled: false, problem: null };
   if (!APP_URL) {

@@ -1,5 +1,5 @@
 import 'server-only';
-import nodemailer from 'nodemailer';
+import { createTransport, type Transporter } from 'nodemailer';
 import { getConfig } from '../config';
 import { getLogger } from '../server/log';
 import { mailSetup, type MailSetup } from './config';
@@ -17,7 +17,7 @@ const TIMEOUTS = {
 };
 
 const g = globalThis as typeof globalThis & {
-  __mailTransport?: ReturnType<typeof nodemailer.createTransport>;
+  __mailTransport?: Transporter;
   __mailProblemLogged?: boolean;
 };
 
@@ -41,10 +41,7 @@ export async function sendMail(message: MailMessage): Promise<void> {
   const setup = currentMailSetup();
   if (!setup.enabled) throw new Error('mail is not configured');
   // The bounds are defaults: an operator may set others in the URL's query (?socketTimeout=…).
-  g.__mailTransport ??= nodemailer.createTransport(
-    { url: setup.smtpUrl, ...TIMEOUTS },
-    { from: setup.from },
-  );
+  g.__mailTransport ??= createTransport({ url: setup.smtpUrl, ...TIMEOUTS }, { from: setup.from });
   await g.__mailTransport.sendMail({
     to: message.to,
     subject: message.subject,
