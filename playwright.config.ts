@@ -12,6 +12,11 @@ const strictPort = Number(process.env.E2E_STRICT_PORT ?? 3211);
 const chromium = chromiumPath();
 
 export const STRICT_URL = `http://127.0.0.1:${strictPort}`;
+/**
+ * Where the main server sends mail: e2e/password-reset.spec.ts listens there (one worker, one
+ * project). The strict server has no mail, for the pages that say so.
+ */
+export const MAIL_SINK_PORT = Number(process.env.E2E_MAIL_PORT ?? 2587);
 
 const serverEnv = (dataDir: string, extra: Record<string, string>) => ({
   SESSION_SECRET: TEST_SESSION_SECRET,
@@ -80,6 +85,9 @@ export default defineConfig({
         // Pooled sessions are made before the suite and live through it: here a sign-in vouches
         // for security changes all day; the strict server keeps the 15-minute default.
         REAUTH_WINDOW: '86400',
+        SMTP_URL: `smtp://127.0.0.1:${MAIL_SINK_PORT}`,
+        MAIL_FROM: 'Contact Cards <contacts@example.test>',
+        APP_URL: `http://127.0.0.1:${port}`,
       }),
     },
     {
