@@ -13,7 +13,8 @@ import {
   RESET_LIFETIME_SECONDS,
 } from './email-address-tokens';
 
-beforeAll(() => getDb().then(() => undefined));
+// The first open migrates a new embedded database: slow on a busy machine.
+beforeAll(() => getDb().then(() => undefined), 240_000);
 
 async function newUser(): Promise<string> {
   const db = await getDb();

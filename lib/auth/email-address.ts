@@ -22,9 +22,9 @@ import { recordSecurityEvent } from './security-log';
  * one account per address) only once its owner follows the link mailed to it, signed in as the
  * account that asked: a typo or someone else's address never becomes a way into the account.
  */
-export const VERIFY_PATH = '/account/email/verify';
+const VERIFY_PATH = '/account/email/verify';
 /** Verification mails per account per hour. */
-export const VERIFY_MAILS_PER_HOUR = 5;
+const VERIFY_MAILS_PER_HOUR = 5;
 
 /** An address as people type it, trimmed and lower-cased (RFC 5321's 254-character limit). */
 export const emailSchema = z

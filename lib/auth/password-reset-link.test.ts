@@ -4,7 +4,8 @@ import { users } from '../db/schema';
 import { findEmailToken } from './email-address-tokens';
 import { operatorResetLink, parseResetArgs } from './password-reset-link';
 
-beforeAll(() => getDb().then(() => undefined));
+// The first open migrates a new embedded database: slow on a busy machine.
+beforeAll(() => getDb().then(() => undefined), 240_000);
 
 describe('parseResetArgs', () => {
   it('takes a name and an optional lifetime in minutes, 15 by default, at most a day', () => {

@@ -10,7 +10,7 @@ import { RESET_PATH } from './password-reset';
  * over by a channel they trust. Whoever holds it can take the account over until it is used or
  * expires, so its lifetime is short by default and capped at a day.
  */
-export const OPERATOR_MAX_MINUTES = 24 * 60;
+const OPERATOR_MAX_MINUTES = 24 * 60;
 
 export type ResetArgs = { ok: true; name: string; minutes: number } | { ok: false; error: string };
 

@@ -22,12 +22,12 @@ import { recordSecurityEvent, type EventPlace } from './security-log';
  */
 
 /** Reset mails per account per hour: enough for a lost message or two, too few to flood a mailbox. */
-export const RESET_MAILS_PER_HOUR = 3;
+const RESET_MAILS_PER_HOUR = 3;
 
 export const RESET_PATH = '/login/reset';
 
 /** The account a person typed on the forgot page: a verified email address or a username. */
-export async function findAccountFor(typed: string): Promise<User | undefined> {
+async function findAccountFor(typed: string): Promise<User | undefined> {
   const value = typed.trim();
   // A username has no "@" (lib/auth/username.ts), so one means an email address.
   if (!value.includes('@')) return getUserByUsername(value);
