@@ -4,8 +4,13 @@ import { getUserById } from '@/lib/auth/accounts';
 import { findEmailToken } from '@/lib/auth/email-address-tokens';
 import { ResetForm } from './reset-form';
 
-// The token is in this page's address: no Referer may carry it anywhere, not even to this site.
-export const metadata = { title: 'Choose a new password · Contact Cards', referrer: 'no-referrer' };
+// The token is in this page's address: a Referer from here carries the origin only, never the
+// path and query. ('no-referrer' would also make the form's POST send `Origin: null`, which the
+// cross-site check in middleware.ts rightly refuses.)
+export const metadata = {
+  title: 'Choose a new password · Contact Cards',
+  referrer: 'strict-origin' as const,
+};
 
 /**
  * Where a reset link lands (mailed, or printed by `npm run user:reset-password`). Loading it only
