@@ -12,6 +12,11 @@ const strictPort = Number(process.env.E2E_STRICT_PORT ?? 3211);
 const chromium = chromiumPath();
 
 export const STRICT_URL = `http://127.0.0.1:${strictPort}`;
+/**
+ * Where the main server sends mail: e2e/password-reset.spec.ts listens there (one worker, one
+ * project). The strict server has no mail, for the pages that say so.
+ */
+export const MAIL_SINK_PORT = Number(process.env.E2E_MAIL_PORT ?? 2587);
 
 /**
  * Specs whose outcome no database can change (layout and markup, headers, redirects, the QR
@@ -107,6 +112,9 @@ export default defineConfig({
         // Pooled sessions are made before the suite and live through it: here a sign-in vouches
         // for security changes all day; on the strict server for 20 seconds.
         REAUTH_WINDOW: '86400',
+        SMTP_URL: `smtp://127.0.0.1:${MAIL_SINK_PORT}`,
+        MAIL_FROM: 'Contact Cards <contacts@example.test>',
+        APP_URL: `http://127.0.0.1:${port}`,
       }),
     },
     {

@@ -30,6 +30,8 @@ const env = {
   ...process.env,
   E2E_PORT: String(await freePort()),
   E2E_STRICT_PORT: String(await freePort()),
+  // The main server's SMTP sink (e2e/password-reset.spec.ts listens there).
+  E2E_MAIL_PORT: String(await freePort()),
   E2E_DATA_DIR: tempDir('e2e'),
   E2E_STRICT_DATA_DIR: tempDir('e2e-strict'),
   E2E_REPORT: report,

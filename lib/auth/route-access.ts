@@ -9,6 +9,11 @@ export type RouteAccess = 'public' | 'protected' | 'unknown';
 /** The whole list of paths anyone may load. Adding to it is a security decision. */
 export const PUBLIC_PATHS: readonly string[] = [
   '/login',
+  // The ways back in when the password is lost (docs/security/password-reset.md).
+  '/login/forgot',
+  '/login/forgot/sent',
+  '/login/reset',
+  '/login/recover',
   '/register',
   '/logout',
   '/api/health',

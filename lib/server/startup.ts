@@ -5,6 +5,7 @@ import { DataDirLockedError } from '../db/data-dir-lock';
 import { getLogger } from './log';
 import { BIRTHDAY_FEED_PATH, serveBirthdayFeed } from '../calendar/feed-handler';
 import { handleDav, isDavPath } from '../dav/handler';
+import { currentMailSetup } from '../mail/send';
 import { behindCustomServer, onCustomServerStop, registerPlainHandlers } from './handover.mts';
 import { runShutdown } from './shutdown';
 
@@ -17,6 +18,8 @@ export async function startServerProcess(): Promise<void> {
     process.exit(1);
   }
   const log = getLogger();
+  // Mail half set up (SMTP_URL without APP_URL or MAIL_FROM) stays off: said once, here at start.
+  currentMailSetup();
   try {
     const { kind } = await openDatabase();
     log.info({
