@@ -9,6 +9,8 @@ export type RouteAccess = 'public' | 'protected' | 'unknown';
 /** The whole list of paths anyone may load. Adding to it is a security decision. */
 export const PUBLIC_PATHS: readonly string[] = [
   '/login',
+  // The sign-in's second step: it checks its own pending sign-in cookie.
+  '/login/code',
   '/register',
   '/logout',
   '/api/health',

@@ -9,6 +9,7 @@ import { DeleteAccountForm } from './delete-account-form';
 import { SecurityLogSection } from './security-log-section';
 import { SessionsTable } from './sessions-table';
 import { SyncSection } from './sync-section';
+import { TwoFactorSection } from './two-factor-section';
 
 export const metadata = { title: 'Account · Contact Cards' };
 
@@ -29,6 +30,8 @@ export default async function AccountPage() {
         <h2 id="password-heading">Change password</h2>
         <ChangePasswordForm username={session.user.username} />
       </section>
+
+      <TwoFactorSection userId={session.user.id} />
 
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Active sessions</h2>
