@@ -8,7 +8,8 @@ import { expect, expectAccessible, registerUser, signIn, test, TEST_PASSWORD } f
  * here from the key the set-up page shows, for a chosen time step, so which step the server has
  * already accepted is known. Every user is registered fresh: their sign-in changes.
  */
-test.describe.configure({ timeout: 90_000 });
+// Several sign-ins, argon2 hashes and axe runs per test, on a shared two-core machine.
+test.describe.configure({ timeout: 180_000 });
 
 const STEP_MS = 30_000;
 const currentStep = () => Math.floor(Date.now() / STEP_MS);
@@ -16,18 +17,18 @@ const codeFor = (secret: string, step: number) =>
   new OTPAuth.TOTP({ secret }).generate({ timestamp: step * STEP_MS + 1 });
 
 /** Sets up codes on /account/two-factor; returns the key, the recovery codes and the step used. */
-async function enrol(page: Page) {
+async function enrol(page: Page, { axe = false } = {}) {
   await page.goto('/account');
   const section = page.getByRole('region', { name: 'Two-step sign-in' });
   await expect(section).toContainText('Off.');
   await section.getByRole('link', { name: 'Set up two-step sign-in' }).click();
   await expect(page).toHaveURL(/\/account\/two-factor$/);
-  await expectAccessible(page);
+  if (axe) await expectAccessible(page);
   await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
   await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
   const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-  await expectAccessible(page);
+  if (axe) await expectAccessible(page);
   // A wrong code first: refused, the same key stays on the page.
   await page.getByLabel('Authentication code').fill('12345');
   await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
@@ -43,7 +44,7 @@ async function enrol(page: Page) {
   ).toBeVisible();
   const codes = await page.getByTestId('recovery-codes').locator('code').allInnerTexts();
   expect(codes).toHaveLength(10);
-  await expectAccessible(page);
+  if (axe) await expectAccessible(page);
   // Shown once: a reload shows the status, not the codes.
   await page.goto('/account/two-factor');
   await expect(page.getByTestId('recovery-codes')).toHaveCount(0);
@@ -72,7 +73,7 @@ test('set up codes, then sign in with the password and a code; a used code is re
 }) => {
   const user = await registerUser(browser, baseURL!);
   await signIn(context, user);
-  const { secret, codes, step } = await enrol(page);
+  const { secret, codes, step } = await enrol(page, { axe: true });
   await page.goto('/account');
   await expect(page.getByRole('region', { name: 'Two-step sign-in' })).toContainText(
     'You have 10 recovery codes left.',
@@ -104,11 +105,13 @@ test('set up codes, then sign in with the password and a code; a used code is re
   );
   await logOut(page);
 
-  // The same code again, within its time: a replay, refused.
+  // The same code again: a replay, refused. Within its window the answer says why; on a machine
+  // so slow that the window has passed, the code is simply no longer right.
   await passwordStep(page, user.username);
+  const inWindow = currentStep() <= used;
   await submitCode(page, 'Authentication code', codeFor(secret, used));
   await expect(page.getByLabel('Authentication code')).toHaveAccessibleDescription(
-    /That code has already been used/,
+    inWindow ? /That code has already been used/ : /already been used|not correct/,
   );
   await expect(page.getByRole('banner')).not.toContainText('Signed in as');
 
