@@ -1,7 +1,15 @@
 import * as OTPAuth from 'otpauth';
 import type { Page } from '@playwright/test';
 import { logOut, submitLogin } from './auth-helpers';
-import { expect, expectAccessible, registerUser, signIn, test, TEST_PASSWORD } from './fixtures';
+import {
+  expect,
+  expectAccessible,
+  jsEnabled,
+  registerUser,
+  signIn,
+  test,
+  TEST_PASSWORD,
+} from './fixtures';
 
 /*
  * Two-step sign-in with one-time codes (docs/security/two-factor.md): the codes are computed
@@ -9,7 +17,15 @@ import { expect, expectAccessible, registerUser, signIn, test, TEST_PASSWORD } f
  * already accepted is known. Every user is registered fresh: their sign-in changes.
  */
 // Several sign-ins, argon2 hashes and axe runs per test, on a shared two-core machine.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 240_000 });
+
+/**
+ * axe on the new pages, in the JavaScript project only: they are rendered on the server, so the
+ * markup is the same without JavaScript, where each run costs a second browser context.
+ */
+async function checkAccessible(page: Page) {
+  if (jsEnabled(test.info())) await expectAccessible(page);
+}
 
 const STEP_MS = 30_000;
 const currentStep = () => Math.floor(Date.now() / STEP_MS);
@@ -23,12 +39,12 @@ async function enrol(page: Page, { axe = false } = {}) {
   await expect(section).toContainText('Off.');
   await section.getByRole('link', { name: 'Set up two-step sign-in' }).click();
   await expect(page).toHaveURL(/\/account\/two-factor$/);
-  if (axe) await expectAccessible(page);
+  if (axe) await checkAccessible(page);
   await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
   await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
   const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-  if (axe) await expectAccessible(page);
+  if (axe) await checkAccessible(page);
   // A wrong code first: refused, the same key stays on the page.
   await page.getByLabel('Authentication code').fill('12345');
   await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
@@ -44,7 +60,7 @@ async function enrol(page: Page, { axe = false } = {}) {
   ).toBeVisible();
   const codes = await page.getByTestId('recovery-codes').locator('code').allInnerTexts();
   expect(codes).toHaveLength(10);
-  if (axe) await expectAccessible(page);
+  if (axe) await checkAccessible(page);
   // Shown once: a reload shows the status, not the codes.
   await page.goto('/account/two-factor');
   await expect(page.getByTestId('recovery-codes')).toHaveCount(0);
@@ -82,7 +98,7 @@ test('set up codes, then sign in with the password and a code; a used code is re
 
   // The right password leads to the code step; a wrong code is refused and counted.
   await passwordStep(page, user.username);
-  await expectAccessible(page);
+  await checkAccessible(page);
   await expect(page.getByLabel('Authentication code')).toHaveAttribute('inputmode', 'numeric');
   await expect(page.getByLabel('Authentication code')).toHaveAttribute(
     'autocomplete',
@@ -93,7 +109,7 @@ test('set up codes, then sign in with the password and a code; a used code is re
     /That code is not correct\./,
   );
   await expect(page.getByLabel('Authentication code')).toHaveValue('');
-  await expectAccessible(page);
+  await checkAccessible(page);
   // A code of a later step than the one set-up used (the app's clock a little ahead): in.
   const used = Math.max(step + 1, currentStep());
   await submitCode(page, 'Authentication code', codeFor(secret, used));
@@ -118,7 +134,7 @@ test('set up codes, then sign in with the password and a code; a used code is re
   // A recovery code instead: in, once.
   await page.getByRole('link', { name: 'Use a recovery code instead' }).click();
   await expect(page).toHaveURL(/\/login\/code\?method=recovery$/);
-  await expectAccessible(page);
+  await checkAccessible(page);
   await submitCode(page, 'Recovery code', codes[0]!.toUpperCase());
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('alert').filter({ hasText: 'Welcome back' })).toContainText(
@@ -176,13 +192,13 @@ test('confirming with a code, and turning codes off takes the password and a cod
   const confirmCode = page.getByRole('region', {
     name: 'Or enter a code from your authenticator app',
   });
-  await expectAccessible(page);
+  await checkAccessible(page);
   await confirmCode
     .getByLabel('Authentication code')
     .fill(codeFor(secret, Math.max(step + 1, currentStep())));
   await confirmCode.getByRole('button', { name: 'Confirm with a code' }).click();
   await expect(page).toHaveURL(/\/account\/two-factor\/disable$/);
-  await expectAccessible(page);
+  await checkAccessible(page);
 
   const turnOff = async (password: string, code: string) => {
     await page.getByLabel('Password', { exact: true }).fill(password);
@@ -226,7 +242,7 @@ test('new recovery codes replace the old ones', async ({ page, context, browser,
   const fresh = await page.getByTestId('recovery-codes').locator('code').allInnerTexts();
   expect(fresh).toHaveLength(10);
   expect(fresh).not.toContain(codes[0]);
-  await expectAccessible(page);
+  await checkAccessible(page);
   await logOut(page);
   await passwordStep(page, user.username);
   await page.getByRole('link', { name: 'Use a recovery code instead' }).click();

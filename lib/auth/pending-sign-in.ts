@@ -11,8 +11,11 @@ import { isHttps } from './session-cookie';
  * It grants nothing but the right to offer a code; codes are throttled per account.
  */
 const TTL_SECONDS = 5 * 60;
+const NEXT_MAX = 1024;
+/** A seal of the fields above with the longest `next` stays well under this. */
+const SEAL_MAX = 3000;
 
-export interface PendingSignIn {
+interface PendingSignIn {
   userId: string;
   remember: boolean;
   next: string;
@@ -32,7 +35,9 @@ export async function startPendingSignIn(
   now = Date.now(),
 ): Promise<void> {
   const https = isHttps(await headers());
-  const value: PendingSignIn = { ...pending, expiresAt: now + TTL_SECONDS * 1000 };
+  // A return path longer than any of the app's own is dropped: the seal must fit a cookie.
+  const next = pending.next.length <= NEXT_MAX ? pending.next : '';
+  const value: PendingSignIn = { ...pending, next, expiresAt: now + TTL_SECONDS * 1000 };
   (await cookies()).set(
     cookieName(https),
     await sealData(value, { password: sealPasswords(), ttl: TTL_SECONDS }),
@@ -44,7 +49,7 @@ export async function startPendingSignIn(
 export async function readPendingSignIn(now = Date.now()): Promise<PendingSignIn | null> {
   const https = isHttps(await headers());
   const value = (await cookies()).get(cookieName(https))?.value;
-  if (!value || value.length > 1024) return null;
+  if (!value || value.length > SEAL_MAX) return null;
   try {
     const data = await unsealData<Partial<PendingSignIn>>(value, {
       password: sealPasswords(),

@@ -135,7 +135,7 @@ interface CompleteOptions {
 
 export const SIGN_IN_TIMED_OUT = 'Your sign-in timed out. Log in again.';
 
-export type SecondStepResult =
+type SecondStepResult =
   | (SignedIn & { next: string; recoveryCodesLeft?: number })
   | { ok: false; message: string; expired?: true };
 

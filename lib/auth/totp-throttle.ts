@@ -10,8 +10,8 @@ import { lockedUntil } from './throttle-rules';
  * count. Failures are rows of sign_in_failures under the key "totp:<user id>" (no username can
  * contain a colon, so no sign-in's key collides), so no new table is needed.
  */
-export const CODE_FAILURES = 5;
-export const CODE_WINDOW_MS = 15 * 60 * 1000;
+const CODE_FAILURES = 5;
+const CODE_WINDOW_MS = 15 * 60 * 1000;
 
 const keyOf = (userId: string) => `totp:${userId}`;
 

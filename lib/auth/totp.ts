@@ -14,7 +14,7 @@ import { clearCodeFailures, codeLockedUntil, recordCodeFailure } from './totp-th
  * either side for clock drift. Each code works once: the step last accepted is stored, and a code
  * for that step or an earlier one is refused. The seed is kept encrypted (secret-box.ts).
  */
-export const TOTP_ISSUER = 'Contact Cards';
+const TOTP_ISSUER = 'Contact Cards';
 const DIGITS = 6;
 const PERIOD = 30;
 const WINDOW = 1;
@@ -98,9 +98,9 @@ export async function totpEnabledAt(userId: string): Promise<Date | null> {
 
 export const WRONG_CODE = 'That code is not correct.';
 export const USED_CODE = 'That code has already been used. Wait for the next one.';
-export const WRONG_RECOVERY_CODE = 'That recovery code is not correct, or it has been used.';
+const WRONG_RECOVERY_CODE = 'That recovery code is not correct, or it has been used.';
 
-export type CodeCheck = { ok: true } | { ok: false; message: string };
+type CodeCheck = { ok: true } | { ok: false; message: string };
 
 /**
  * Checks a one-time code: refused while the account's code step is locked (totp-throttle.ts),

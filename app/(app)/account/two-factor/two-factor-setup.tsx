@@ -11,7 +11,7 @@ import styles from './two-factor.module.css';
 
 const initialState: RecoveryCodesState = { errors: {}, values: {} };
 
-export interface SetupProps {
+interface SetupProps {
   /** Codes are on already. */
   enabled: boolean;
   /** The seed being set up (from its sealed cookie): its QR code as SVG, and grouped text. */
