@@ -10,15 +10,11 @@ import { rememberDevice } from '@/lib/auth/known-device';
 import { PASSWORD_MAX, passwordProblem } from '@/lib/auth/passwords';
 import { safeNextPath } from '@/lib/auth/safe-redirect';
 import { createSession, endCurrentSession } from '@/lib/auth/session';
-import {
-  failedAttemptsNotice,
-  INVALID_SIGN_IN,
-  signIn,
-  TOO_MANY_FROM_ADDRESS,
-} from '@/lib/auth/sign-in';
+import { INVALID_SIGN_IN, signIn, TOO_MANY_FROM_ADDRESS } from '@/lib/auth/sign-in';
 import { allowClientAttempt, rememberAddress } from '@/lib/auth/throttle';
 import { usernameKey, usernameProblem } from '@/lib/auth/username';
 import { flash } from '@/lib/flash/flash';
+import { flashWelcome } from './login/code/welcome';
 import { getLogger } from '@/lib/server/log';
 
 // Lengths are checked before anything is hashed: a 100 KB password costs nothing.
@@ -43,13 +39,17 @@ export const loginAction = formAction(
   async ({ data, values }) => {
     const { username, password, remember, next } = data;
     const address = clientAddress(await headers());
-    const result = await signIn({ username, password, remember: remember === 'on', address });
+    const result = await signIn({
+      username,
+      password,
+      remember: remember === 'on',
+      address,
+      next: next ?? '',
+    });
     if (!result.ok) return { errors: {}, values, message: result.message };
-    const welcome = `Welcome back, ${result.user.username}.`;
-    // One message (a warning when someone else tried the password): ASVS 6.3.5's notice.
-    if (result.failedSince > 0)
-      await flash('warning', `${welcome} ${failedAttemptsNotice(result.failedSince)}`);
-    else await flash('success', welcome);
+    // The right password for an account with one-time codes: the second step, no session yet.
+    if (result.ok === 'code-needed') redirect('/login/code');
+    await flashWelcome(result.user.username, result.failedSince);
     redirect(safeNextPath(next));
   },
 );

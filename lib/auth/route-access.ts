@@ -14,6 +14,8 @@ export const PUBLIC_PATHS: readonly string[] = [
   '/login/forgot/sent',
   '/login/reset',
   '/login/recover',
+  // The sign-in's second step: it checks its own pending sign-in cookie.
+  '/login/code',
   '/register',
   '/logout',
   '/api/health',

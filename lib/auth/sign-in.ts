@@ -1,9 +1,12 @@
 import 'server-only';
 import { getLogger } from '../server/log';
-import { getUserByUsername } from './accounts';
+import type { User } from '../db/schema';
+import { getUserById, getUserByUsername } from './accounts';
 import { recordSecurityEvent } from './security-log';
 import { knownDeviceFor, rememberDevice } from './known-device';
 import { verifyPassword } from './passwords';
+import { clearPendingSignIn, readPendingSignIn, startPendingSignIn } from './pending-sign-in';
+import { unusedRecoveryCodes } from './recovery-codes';
 import { createSession, type CurrentUser } from './session';
 import {
   allowClientAttempt,
@@ -15,6 +18,7 @@ import {
   rememberAddress,
   takeFailedSignIns,
 } from './throttle';
+import { verifyRecoveryCode, verifyTotpCode } from './totp';
 import { usernameKey } from './username';
 
 const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000';
@@ -33,10 +37,13 @@ export interface SignInRequest {
   remember: boolean;
   /** The client's address (lib/auth/client-address.ts), for the per-address limits. */
   address: string;
+  /** Where to go once signed in, kept for the second step (checked again before use). */
+  next?: string;
 }
 
-export type SignInResult =
-  { ok: true; user: CurrentUser; failedSince: number } | { ok: false; message: string };
+type SignedIn = { ok: true; user: CurrentUser; failedSince: number };
+/** 'code-needed': the password was right and the account has one-time codes (pending-sign-in.ts). */
+export type SignInResult = SignedIn | { ok: false; message: string } | { ok: 'code-needed' };
 
 /**
  * The sign-in sequence: the per-address limit, the throttle (lib/auth/throttle-rules.ts), the
@@ -44,12 +51,15 @@ export type SignInResult =
  * Failures name no cause: an unknown user and a wrong password give the same message after the
  * same hash work, and a refused attempt reads the same whether the password was right or not.
  * `failedSince`: failed attempts on the account since its previous sign-in, for the notice.
+ * With one-time codes on, the right password only starts the second step: no session, no
+ * remembered address or device until a code proves the rest (docs/security/two-factor.md).
  */
 export async function signIn({
   username,
   password,
   remember,
   address,
+  next = '',
 }: SignInRequest): Promise<SignInResult> {
   const log = getLogger();
   if (!(await allowClientAttempt(address))) {
@@ -79,14 +89,97 @@ export async function signIn({
     return { ok: false, message: INVALID_SIGN_IN };
   }
   await clearOwnFailures(key, origin);
+  if (user.totpSecret) {
+    const passwordVersion = user.passwordChangedAt.getTime();
+    await startPendingSignIn({ userId: user.id, remember, next, passwordVersion });
+    log.info({ event: 'sign_in_code_needed', userId: user.id, clientAddress: address });
+    return { ok: 'code-needed' };
+  }
+  return completeSignIn(user, { remember, address, device });
+}
+
+/**
+ * The end of every sign-in: the address and device become the owner's own, the failures since
+ * the last visit are read for the notice, a new session starts and the log says so.
+ */
+async function completeSignIn(
+  user: Pick<User, 'id' | 'username'>,
+  { remember, address, device, detail = '' }: CompleteOptions,
+): Promise<SignedIn> {
   await rememberAddress(user.id, address);
-  await rememberDevice(user.id, device);
+  await rememberDevice(user.id, device === undefined ? await knownDeviceFor(user.id) : device);
   const failedSince = await takeFailedSignIns(user.id);
   await createSession(user.id, remember);
   if (failedSince > 0) {
     await recordSecurityEvent(user.id, 'sign-in-failures', failedAttemptsNotice(failedSince));
   }
-  await recordSecurityEvent(user.id, 'sign-in');
-  log.info({ event: 'sign_in', userId: user.id, username: user.username, remember, failedSince });
+  await recordSecurityEvent(user.id, 'sign-in', detail);
+  getLogger().info({
+    event: 'sign_in',
+    userId: user.id,
+    username: user.username,
+    remember,
+    failedSince,
+    detail,
+  });
   return { ok: true, user: { id: user.id, username: user.username }, failedSince };
+}
+
+interface CompleteOptions {
+  remember: boolean;
+  address: string;
+  /** The known-device id read at the password step; read again when not given. */
+  device?: string | null;
+  detail?: string;
+}
+
+export const SIGN_IN_TIMED_OUT = 'Your sign-in timed out. Log in again.';
+
+type SecondStepResult =
+  | (SignedIn & { next: string; recoveryCodesLeft?: number })
+  | { ok: false; message: string; expired?: true };
+
+/**
+ * The second step: a one-time code (or a recovery code) for the account the pending sign-in
+ * names. Refused codes leave the step open (codes are throttled per account, totp.ts); a
+ * pending sign-in that ran out, or whose password changed since, sends the person back.
+ */
+export async function signInSecondStep({
+  method,
+  code,
+  address,
+}: {
+  method: 'totp' | 'recovery';
+  code: string;
+  address: string;
+}): Promise<SecondStepResult> {
+  const log = getLogger();
+  const pending = await readPendingSignIn();
+  if (!pending) return { ok: false, message: SIGN_IN_TIMED_OUT, expired: true };
+  if (!(await allowClientAttempt(address))) {
+    log.warn({ event: 'sign_in_throttled', clientAddress: address });
+    return { ok: false, message: TOO_MANY_FROM_ADDRESS };
+  }
+  const user = await getUserById(pending.userId);
+  if (!user?.totpSecret || user.passwordChangedAt.getTime() !== pending.passwordVersion) {
+    await clearPendingSignIn();
+    return { ok: false, message: SIGN_IN_TIMED_OUT, expired: true };
+  }
+  const check =
+    method === 'totp'
+      ? await verifyTotpCode(user.id, code, address)
+      : await verifyRecoveryCode(user.id, code, address);
+  if (!check.ok) {
+    log.info({ event: 'sign_in_code_failure', userId: user.id, method, clientAddress: address });
+    return check;
+  }
+  await clearPendingSignIn();
+  let recoveryCodesLeft: number | undefined;
+  if (method === 'recovery') {
+    recoveryCodesLeft = await unusedRecoveryCodes(user.id);
+    await recordSecurityEvent(user.id, 'recovery-code-used', `${recoveryCodesLeft} left`);
+  }
+  const detail = method === 'totp' ? 'with a one-time code' : 'with a recovery code';
+  const done = await completeSignIn(user, { remember: pending.remember, address, detail });
+  return { ...done, next: pending.next, recoveryCodesLeft };
 }

@@ -10,6 +10,7 @@ import { DeleteAccountForm } from './delete-account-form';
 import { EmailSection } from './email-section';
 import { SessionsTable } from './sessions-table';
 import { SyncSection } from './sync-section';
+import { TwoFactorSection } from './two-factor-section';
 
 export const metadata = { title: 'Account · Contact Cards' };
 
@@ -32,6 +33,7 @@ export default async function AccountPage() {
       </section>
 
       <EmailSection userId={session.user.id} />
+      <TwoFactorSection userId={session.user.id} />
 
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Active sessions</h2>
