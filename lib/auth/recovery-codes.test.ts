@@ -21,13 +21,13 @@ async function newUser(): Promise<string> {
 }
 
 describe('recovery codes', () => {
-  it('makes ten distinct 80-bit codes, each usable once, by their owner only', async () => {
+  it('makes ten distinct 120-bit codes, each usable once, by their owner only', async () => {
     const owner = await newUser();
     const stranger = await newUser();
     const codes = await createRecoveryCodes(owner);
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
-    for (const code of codes) expect(code).toMatch(/^[a-z2-7]{4}(-[a-z2-7]{4}){3}$/);
+    for (const code of codes) expect(code).toMatch(/^[a-z2-7]{4}(-[a-z2-7]{4}){5}$/);
     expect(await consumeRecoveryCode(stranger, codes[0]!)).toBe(false);
     // Typed in capitals with spaces, as people copy them.
     expect(

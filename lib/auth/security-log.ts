@@ -39,7 +39,7 @@ export interface EventPlace {
 }
 
 /** Where the current request comes from (for server actions and route handlers). */
-export async function requestPlace(): Promise<EventPlace> {
+async function requestPlace(): Promise<EventPlace> {
   const h = await headers();
   return { address: clientAddress(h), userAgent: (h.get('user-agent') ?? '').slice(0, 256) };
 }
