@@ -4,7 +4,7 @@ import { cache } from 'react';
 import { isTimeZone, TIME_ZONE_COOKIE, todayIn } from './time-zone';
 
 /** The visitor's time zone from the cookie their browser set, or UTC (once per request). */
-export const getRequestTimeZone = cache(async (): Promise<string> => {
+const getRequestTimeZone = cache(async (): Promise<string> => {
   const named = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
   return isTimeZone(named) ? named : 'UTC';
 });
