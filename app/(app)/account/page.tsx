@@ -6,6 +6,7 @@ import { requestOrigin } from '@/lib/http/request-origin';
 import { BirthdayCalendarSection } from './birthday-calendar-section';
 import { ChangePasswordForm } from './change-password-form';
 import { DeleteAccountForm } from './delete-account-form';
+import { PasskeysSection } from './passkeys-section';
 import { SecurityLogSection } from './security-log-section';
 import { SessionsTable } from './sessions-table';
 import { SyncSection } from './sync-section';
@@ -29,6 +30,8 @@ export default async function AccountPage() {
         <h2 id="password-heading">Change password</h2>
         <ChangePasswordForm username={session.user.username} />
       </section>
+
+      <PasskeysSection userId={session.user.id} />
 
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Active sessions</h2>

@@ -1,5 +1,6 @@
 import { requireSession } from '@/lib/auth/session';
 import { safeNextPath } from '@/lib/auth/safe-redirect';
+import { ConfirmPasskey } from './confirm-passkey';
 import { ConfirmPasswordForm } from './confirm-password-form';
 
 export const metadata = { title: 'Confirm it is you · Contact Cards' };
@@ -27,6 +28,7 @@ export default async function ConfirmPage({
         username={session.user.username}
         next={back === '/' ? '/account' : back}
       />
+      <ConfirmPasskey userId={session.user.id} next={back === '/' ? '/account' : back} />
     </section>
   );
 }

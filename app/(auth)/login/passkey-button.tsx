@@ -1,0 +1,94 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { useWebAuthnSupport } from '@/lib/auth/webauthn-support';
+import { passkeySignInAction, passkeySignInOptionsAction } from './passkey-actions';
+
+/** The login form's "Remember me", which a passkey sign-in follows too (false without it). */
+function rememberChecked(): boolean {
+  return document.querySelector<HTMLInputElement>('input[name="remember"]')?.checked ?? false;
+}
+
+// The WebAuthn library loads only here, when it is needed, not with the login page.
+const webauthn = () => import('@simplewebauthn/browser');
+
+/**
+ * "Sign in with a passkey" (a discoverable credential: no username), and the same passkeys
+ * offered in the username field's autofill where the browser can (conditional mediation; the
+ * field has autocomplete="username webauthn"). Shown only once the script runs in a browser that
+ * has WebAuthn: without JavaScript the page says passkeys need it (passkey-option.tsx).
+ */
+export function PasskeyButton({ next }: { next: string }) {
+  const supported = useWebAuthnSupport();
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState('');
+  const mounted = useRef(true);
+  const library = useRef<Awaited<ReturnType<typeof webauthn>> | null>(null);
+
+  async function finish(credential: unknown) {
+    const result = await passkeySignInAction({
+      credential: JSON.stringify(credential),
+      remember: rememberChecked(),
+      next,
+    });
+    // Success redirects; only a refusal comes back.
+    if (mounted.current && result?.message) setMessage(result.message);
+  }
+
+  useEffect(() => {
+    mounted.current = true;
+    if (typeof window.PublicKeyCredential !== 'function') return;
+    void (async () => {
+      if (!(await window.PublicKeyCredential.isConditionalMediationAvailable?.())) return;
+      library.current = await webauthn();
+      const { startAuthentication } = library.current;
+      const options = await passkeySignInOptionsAction();
+      if (!options || !mounted.current) return;
+      try {
+        await finish(await startAuthentication({ optionsJSON: options, useBrowserAutofill: true }));
+      } catch {
+        // Aborted when the button starts its own request, or the page is left: nothing to say.
+      }
+    })();
+    return () => {
+      mounted.current = false;
+      library.current?.WebAuthnAbortService.cancelCeremony();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per page: `next` is fixed
+  }, []);
+
+  async function onClick() {
+    setPending(true);
+    setMessage('');
+    try {
+      const { startAuthentication } = await webauthn();
+      const options = await passkeySignInOptionsAction();
+      if (!options) {
+        setMessage('Passkeys cannot be used at this address.');
+        return;
+      }
+      let credential;
+      try {
+        credential = await startAuthentication({ optionsJSON: options });
+      } catch {
+        setMessage('No passkey was used. Try again, or use your password.');
+        return;
+      }
+      await finish(credential);
+    } finally {
+      if (mounted.current) setPending(false);
+    }
+  }
+
+  if (!supported) return null;
+  return (
+    <div className="stack">
+      <div role="alert">{message ? <p className="form-error">{message}</p> : null}</div>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onClick} disabled={pending}>
+          Sign in with a passkey
+        </button>
+      </div>
+    </div>
+  );
+}
