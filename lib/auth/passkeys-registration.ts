@@ -23,9 +23,6 @@ import { parseRegistrationResponse } from './webauthn-schemas';
  * - attestation 'none': the app trusts no particular maker, and asks for nothing that identifies
  *   the device.
  */
-export const NO_RELYING_PARTY =
-  'Passkeys need this site to be opened by its name, not by an IP address.';
-
 export async function registrationOptions(
   user: CurrentUser,
 ): Promise<PublicKeyCredentialCreationOptionsJSON | null> {

@@ -5,12 +5,8 @@ import { z } from 'zod';
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
 import { buttonAction } from '@/lib/auth/action';
 import { countPasskeys, deletePasskey } from '@/lib/auth/passkeys';
-import { PASSKEY_NAME_MAX, PASSKEYS_PER_USER } from '@/lib/auth/passkeys-limits';
-import {
-  finishRegistration,
-  NO_RELYING_PARTY,
-  registrationOptions,
-} from '@/lib/auth/passkeys-registration';
+import { NO_RELYING_PARTY, PASSKEY_NAME_MAX, PASSKEYS_PER_USER } from '@/lib/auth/passkeys-limits';
+import { finishRegistration, registrationOptions } from '@/lib/auth/passkeys-registration';
 import { requireRecentAuth } from '@/lib/auth/recent-auth';
 import { recordSecurityEvent } from '@/lib/auth/security-log';
 import { requireSession } from '@/lib/auth/session';

@@ -4,16 +4,16 @@ import { useState, type FormEvent } from 'react';
 import { Field } from '@/components/field';
 import { FormActions } from '@/components/form-actions';
 import { FormMessage } from '@/components/form-message';
-import { PASSKEY_NAME_MAX } from '@/lib/auth/passkeys-limits';
+import { NO_RELYING_PARTY, PASSKEY_NAME_MAX } from '@/lib/auth/passkeys-limits';
 import { useWebAuthnSupport } from '@/lib/auth/webauthn-support';
 import { addPasskeyAction, passkeyRegistrationOptionsAction } from './passkeys-actions';
 
 /**
  * "Add a passkey": a name, then the browser's own dialog. WebAuthn is a script API, so the form
- * appears only once the script runs in a browser that has it (the section says so otherwise).
+ * appears only once the script runs in a browser that has it; otherwise a line says why not.
  */
 export function PasskeysAddForm() {
-  const supported = useWebAuthnSupport();
+  const support = useWebAuthnSupport();
   const [pending, setPending] = useState(false);
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<string[] | undefined>();
@@ -52,7 +52,9 @@ export function PasskeysAddForm() {
     }
   }
 
-  if (!supported) return null;
+  if (support === 'no-script') return <p className="muted">Adding a passkey needs JavaScript.</p>;
+  if (support === 'no-webauthn') return <p className="muted">This browser cannot make passkeys.</p>;
+  if (support === 'ip-address') return <p className="muted">{NO_RELYING_PARTY}</p>;
   return (
     <form onSubmit={onSubmit} className="stack" noValidate>
       <FormMessage message={message} />

@@ -1,13 +1,11 @@
 import { UtcTime } from '@/components/utc-time';
 import { listPasskeys } from '@/lib/auth/passkeys';
-import { NO_RELYING_PARTY } from '@/lib/auth/passkeys-registration';
-import { relyingParty } from '@/lib/auth/webauthn';
 import { PasskeysAddForm } from './passkeys-add-form';
 import { removePasskeyAction } from './passkeys-actions';
 
 /** The account's passkeys: each with when it was added and last used, and a Remove button. */
 export async function PasskeysSection({ userId }: { userId: string }) {
-  const [passkeys, rp] = await Promise.all([listPasskeys(userId), relyingParty()]);
+  const passkeys = await listPasskeys(userId);
   return (
     <section aria-labelledby="passkeys-heading">
       <h2 id="passkeys-heading">Passkeys</h2>
@@ -53,16 +51,7 @@ export async function PasskeysSection({ userId }: { userId: string }) {
           </table>
         </div>
       )}
-      {rp ? (
-        <>
-          <PasskeysAddForm />
-          <noscript>
-            <p className="muted">Adding a passkey needs JavaScript.</p>
-          </noscript>
-        </>
-      ) : (
-        <p className="muted">{NO_RELYING_PARTY}</p>
-      )}
+      <PasskeysAddForm />
     </section>
   );
 }

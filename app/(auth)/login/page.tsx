@@ -2,7 +2,7 @@ import { redirect } from 'next/navigation';
 import { verifySession } from '@/lib/auth/session';
 import { readSessionEndReason, SESSION_END_MESSAGES } from '@/lib/auth/session-endings';
 import { LoginForm } from './login-form';
-import { PasskeyOption } from './passkey-option';
+import { PasskeyButton } from './passkey-button';
 
 export const metadata = { title: 'Log in · Contact Cards' };
 
@@ -21,7 +21,7 @@ export default async function LoginPage({
       {reason ? <p className="flash flash-info">{SESSION_END_MESSAGES[reason]}</p> : null}
       {/* The action re-checks next with safeNextPath; only the first value of a repeated parameter counts. */}
       <LoginForm next={(Array.isArray(next) ? next[0] : next) ?? ''} />
-      <PasskeyOption next={(Array.isArray(next) ? next[0] : next) ?? ''} />
+      <PasskeyButton next={(Array.isArray(next) ? next[0] : next) ?? ''} />
     </section>
   );
 }

@@ -15,11 +15,12 @@ const webauthn = () => import('@simplewebauthn/browser');
 /**
  * "Sign in with a passkey" (a discoverable credential: no username), and the same passkeys
  * offered in the username field's autofill where the browser can (conditional mediation; the
- * field has autocomplete="username webauthn"). Shown only once the script runs in a browser that
- * has WebAuthn: without JavaScript the page says passkeys need it (passkey-option.tsx).
+ * field has autocomplete="username webauthn"). The button appears only once the script runs in
+ * a browser that has WebAuthn; without JavaScript the page says passkeys need it, and the
+ * password form works as before.
  */
 export function PasskeyButton({ next }: { next: string }) {
-  const supported = useWebAuthnSupport();
+  const support = useWebAuthnSupport();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState('');
   const mounted = useRef(true);
@@ -37,7 +38,7 @@ export function PasskeyButton({ next }: { next: string }) {
 
   useEffect(() => {
     mounted.current = true;
-    if (typeof window.PublicKeyCredential !== 'function') return;
+    if (support !== 'available') return;
     void (async () => {
       if (!(await window.PublicKeyCredential.isConditionalMediationAvailable?.())) return;
       library.current = await webauthn();
@@ -55,7 +56,7 @@ export function PasskeyButton({ next }: { next: string }) {
       library.current?.WebAuthnAbortService.cancelCeremony();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per page: `next` is fixed
-  }, []);
+  }, [support]);
 
   async function onClick() {
     setPending(true);
@@ -80,7 +81,14 @@ export function PasskeyButton({ next }: { next: string }) {
     }
   }
 
-  if (!supported) return null;
+  if (support === 'no-script') {
+    return (
+      <p className="muted">
+        Signing in with a passkey needs JavaScript. Your username and password work without it.
+      </p>
+    );
+  }
+  if (support !== 'available') return null;
   return (
     <div className="stack">
       <div role="alert">{message ? <p className="form-error">{message}</p> : null}</div>

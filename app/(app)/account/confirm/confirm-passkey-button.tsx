@@ -1,12 +1,13 @@
 'use client';
 
 import { useState } from 'react';
+import { NO_RELYING_PARTY } from '@/lib/auth/passkeys-limits';
 import { useWebAuthnSupport } from '@/lib/auth/webauthn-support';
 import { confirmPasskeyOptionsAction, confirmWithPasskeyAction } from './passkey-actions';
 
 /** The button that asks for one of the user's passkeys; shown once the script runs. */
 export function ConfirmPasskeyButton({ next }: { next: string }) {
-  const supported = useWebAuthnSupport();
+  const support = useWebAuthnSupport();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState('');
 
@@ -34,7 +35,11 @@ export function ConfirmPasskeyButton({ next }: { next: string }) {
     }
   }
 
-  if (!supported) return null;
+  if (support === 'no-script') {
+    return <p className="muted">Confirming with a passkey needs JavaScript.</p>;
+  }
+  if (support === 'no-webauthn') return <p className="muted">This browser cannot use passkeys.</p>;
+  if (support === 'ip-address') return <p className="muted">{NO_RELYING_PARTY}</p>;
   return (
     <>
       <div role="alert">{message ? <p className="form-error">{message}</p> : null}</div>
