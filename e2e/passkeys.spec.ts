@@ -77,7 +77,8 @@ test.describe('passkeys', () => {
 
     await logOut(page);
     // A stranger's wrong passwords lock the password form at this address (posted quickly, as
-    // the main server's lock lasts 6 seconds)…
+    // the main server's lock lasts 6 seconds, from the form as the server sent it)…
+    await page.goto('/login');
     for (let i = 0; i < 5; i++) {
       const response = await postForm(page, page.locator('main form'), {
         username: user.username,

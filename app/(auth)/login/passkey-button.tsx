@@ -25,6 +25,9 @@ export function PasskeyButton({ next }: { next: string }) {
   const [message, setMessage] = useState('');
   const mounted = useRef(true);
   const library = useRef<Awaited<ReturnType<typeof webauthn>> | null>(null);
+  const autofill = useRef<{ cancelled: boolean; options?: Promise<unknown> }>({
+    cancelled: false,
+  });
 
   async function finish(credential: unknown) {
     const result = await passkeySignInAction({
@@ -43,8 +46,12 @@ export function PasskeyButton({ next }: { next: string }) {
       if (!(await window.PublicKeyCredential.isConditionalMediationAvailable?.())) return;
       library.current = await webauthn();
       const { startAuthentication } = library.current;
-      const options = await passkeySignInOptionsAction();
-      if (!options || !mounted.current) return;
+      // No autofill request once the button has been pressed: it would take over the ceremony.
+      if (autofill.current.cancelled) return;
+      const request = passkeySignInOptionsAction();
+      autofill.current.options = request;
+      const options = await request;
+      if (!options || !mounted.current || autofill.current.cancelled) return;
       try {
         await finish(await startAuthentication({ optionsJSON: options, useBrowserAutofill: true }));
       } catch {
@@ -61,7 +68,10 @@ export function PasskeyButton({ next }: { next: string }) {
   async function onClick() {
     setPending(true);
     setMessage('');
+    autofill.current.cancelled = true;
     try {
+      // The browser holds one ceremony cookie: the autofill's challenge must be set before ours.
+      await autofill.current.options?.catch(() => null);
       const { startAuthentication } = await webauthn();
       const options = await passkeySignInOptionsAction();
       if (!options) {
