@@ -68,7 +68,10 @@ export async function checkAssertion(
   if (!challenge || challenge.userId !== userId) return { ok: false, message: PASSKEY_EXPIRED };
   const response = parseAuthenticationResponse(credentialJson);
   const rp = await relyingParty();
-  if (!response || !rp) return { ok: false, message: PASSKEY_REFUSED };
+  if (!response || !rp) {
+    log.warn({ event: 'passkey_refused', purpose, reason: rp ? 'malformed' : 'no-relying-party' });
+    return { ok: false, message: PASSKEY_REFUSED };
+  }
   const passkey = userId
     ? await findOwnPasskey(userId, response.id)
     : await findPasskeyForSignIn(response.id);
@@ -101,7 +104,10 @@ export async function checkAssertion(
     log.warn({ event: 'passkey_refused', purpose, passkeyId: passkey.id, error: String(error) });
     return { ok: false, message: PASSKEY_REFUSED };
   }
-  if (!verification.verified) return { ok: false, message: PASSKEY_REFUSED };
+  if (!verification.verified) {
+    log.warn({ event: 'passkey_refused', purpose, passkeyId: passkey.id, reason: 'not-verified' });
+    return { ok: false, message: PASSKEY_REFUSED };
+  }
   const { newCounter, credentialBackedUp } = verification.authenticationInfo;
   const fresh =
     !isCounterRegression(passkey.counter, newCounter) &&

@@ -4,6 +4,7 @@ import {
   verifyRegistrationResponse,
   type PublicKeyCredentialCreationOptionsJSON,
 } from '@simplewebauthn/server';
+import { COSEALG } from '@simplewebauthn/server/helpers';
 import { getLogger } from '../server/log';
 import { createPasskey, listCredentialDescriptors } from './passkeys';
 import { recordSecurityEvent } from './security-log';
@@ -22,7 +23,12 @@ import { parseRegistrationResponse } from './webauthn-schemas';
  *   that unlocks it). 'preferred' would let a plain security key, one factor, stand in for two.
  * - attestation 'none': the app trusts no particular maker, and asks for nothing that identifies
  *   the device.
+ * - Ed25519, P-256 and RSA signatures only. The library would offer ML-DSA-44 first where Node
+ *   has it, but Node's ML-DSA is experimental ("might change at any time"): a passkey that a later
+ *   Node could no longer verify would lock its owner out of it.
  */
+const ALGORITHMS = [COSEALG.EdDSA, COSEALG.ES256, COSEALG.RS256];
+
 export async function registrationOptions(
   user: CurrentUser,
 ): Promise<PublicKeyCredentialCreationOptionsJSON | null> {
@@ -38,6 +44,7 @@ export async function registrationOptions(
     attestationType: 'none',
     excludeCredentials: await listCredentialDescriptors(user.id),
     authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
+    supportedAlgorithmIDs: ALGORITHMS,
     timeout: 120_000,
   });
   await beginCeremony({ challenge: options.challenge, purpose: 'register', userId: user.id });
@@ -69,6 +76,7 @@ export async function finishRegistration(
       expectedOrigin: rp.origin,
       expectedRPID: rp.id,
       requireUserVerification: true,
+      supportedAlgorithmIDs: ALGORITHMS,
     });
   } catch (error) {
     log.warn({ event: 'passkey_registration_refused', userId: user.id, error: String(error) });

@@ -21,6 +21,11 @@ describe('credential JSON from the browser', () => {
     });
   });
 
+  it('has room for a post-quantum signature (ML-DSA-44, 2,420 bytes)', () => {
+    const big = { ...assertion, response: { ...assertion.response, signature: 'A'.repeat(3227) } };
+    expect(parseAuthenticationResponse(JSON.stringify(big))).not.toBeNull();
+  });
+
   it('refuses anything else: bad JSON, wrong type, non-base64url, oversized', () => {
     expect(parseAuthenticationResponse('{')).toBeNull();
     expect(

@@ -45,7 +45,8 @@ const authenticationSchema = z.object({
   response: z.object({
     clientDataJSON: base64url(8192),
     authenticatorData: base64url(8192),
-    signature: base64url(2048),
+    // Room for post-quantum signatures too (ML-DSA-44: 2,420 bytes).
+    signature: base64url(8192),
     userHandle: base64url(256).optional(),
   }),
 });
