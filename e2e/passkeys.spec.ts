@@ -34,7 +34,19 @@ async function addAuthenticator(cdp: CDPSession): Promise<string> {
   return authenticatorId;
 }
 
-async function virtualAuthenticator(page: Page) {
+/**
+ * The virtual authenticator answers an autofill (conditional) request at once, as if the person
+ * had picked the passkey from the username field's list: `autofill: false` switches autofill off
+ * in this page, so the button is what signs in.
+ */
+async function virtualAuthenticator(page: Page, { autofill = false } = {}) {
+  if (!autofill) {
+    await page.addInitScript(() => {
+      Object.defineProperty(PublicKeyCredential, 'isConditionalMediationAvailable', {
+        value: async () => false,
+      });
+    });
+  }
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('WebAuthn.enable');
   return { cdp, authenticatorId: await addAuthenticator(cdp) };
@@ -95,7 +107,8 @@ test.describe('passkeys', () => {
     await expectAccessible(page);
     await signInWithPasskey(page);
     await expect(page).toHaveURL(/\/$/);
-    await expect(page.getByRole('status')).toContainText(
+    // A warning, so an alert rather than a status.
+    await expect(page.getByRole('alert').filter({ hasText: 'Welcome back' })).toContainText(
       `Welcome back, ${user.username}. 5 failed sign-in attempts since your last visit.`,
     );
     await expect(page.getByRole('banner')).toContainText(`Signed in as ${user.username}`);
@@ -161,6 +174,24 @@ test.describe('passkeys', () => {
     await page.goto('/account');
     await expect(page.getByRole('region', { name: 'Security log' })).toContainText(
       'Failed sign-in attempts: Passkey “Security key” refused: its counter went backwards',
+    );
+  });
+
+  test('the username field offers passkeys (autofill): picking one signs in', async ({
+    page,
+    baseURL,
+  }) => {
+    await virtualAuthenticator(page, { autofill: true });
+    const user = await userWithPasskey(page, baseURL!, 'Phone');
+    await page.getByRole('banner').getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL(/\/login$/);
+    // The login page starts an autofill request, which the virtual authenticator answers.
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole('status')).toContainText(`Welcome back, ${user.username}.`);
+    await expect(page.getByRole('banner')).toContainText(`Signed in as ${user.username}`);
+    await page.goto('/account');
+    await expect(page.getByRole('region', { name: 'Security log' })).toContainText(
+      'Signed in with a passkey: Phone',
     );
   });
 
