@@ -131,12 +131,6 @@ test.describe('passkeys', () => {
     await expect(page.getByRole('status')).toContainText('Passkey “Test laptop” removed.');
     await expect(section).toContainText('No passkeys yet.');
     await expect(log).toContainText('Passkey removed: Test laptop');
-
-    // The authenticator still holds the credential; the site no longer knows it.
-    await logOut(page);
-    await signInWithPasskey(page);
-    await expect(page.getByRole('alert').filter({ hasText: 'not registered here' })).toBeVisible();
-    await expect(page).toHaveURL(/\/login$/);
   });
 
   test('a copied passkey with a stale signature counter is refused, and the owner sees why', async ({
