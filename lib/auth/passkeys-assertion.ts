@@ -44,11 +44,11 @@ export async function assertionOptions(
   return options;
 }
 
-export const PASSKEY_EXPIRED = 'The passkey request expired. Try again.';
-export const PASSKEY_REFUSED = 'That passkey could not be used. Try again, or use your password.';
-export const PASSKEY_UNKNOWN =
+const PASSKEY_EXPIRED = 'The passkey request expired. Try again.';
+const PASSKEY_REFUSED = 'That passkey could not be used. Try again, or use your password.';
+const PASSKEY_UNKNOWN =
   'That passkey is not registered here (it may have been removed). Use your password.';
-export const PASSKEY_CLONED =
+const PASSKEY_CLONED =
   'That passkey was refused: its signature counter went backwards, so it may be a copy. Sign in with your password and check your passkeys on the Account page.';
 
 export type AssertionResult = { ok: true; passkey: Passkey } | { ok: false; message: string };

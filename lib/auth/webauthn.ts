@@ -11,7 +11,7 @@ import { requestOrigin } from '../http/request-origin';
  * which is right for a direct deployment but wrong behind a proxy that rewrites Host or ends TLS
  * without TRUST_PROXY: set APP_URL there (docs/security/passkeys.md).
  */
-export const RP_NAME = 'Contact Cards';
+const RP_NAME = 'Contact Cards';
 
 export interface RelyingParty {
   name: string;
