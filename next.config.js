@@ -16,13 +16,14 @@ const permissionsPolicy = [
   'microphone',
   'midi',
   'payment',
-  'publickey-credentials-get',
   'screen-wake-lock',
   'serial',
   'usb',
   'xr-spatial-tracking',
 ]
   .map((feature) => `${feature}=()`)
+  // Passkeys (WebAuthn) on the app's own pages only, never in a frame from elsewhere.
+  .concat(['publickey-credentials-create=(self)', 'publickey-credentials-get=(self)'])
   .join(', ');
 
 /** On every response, pages and files alike. The per-request CSP and HSTS come from middleware.ts. */

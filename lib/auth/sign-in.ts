@@ -41,9 +41,10 @@ export interface SignInRequest {
   next?: string;
 }
 
-type SignedIn = { ok: true; user: CurrentUser; failedSince: number };
+export type SignedIn = { ok: true; user: CurrentUser; failedSince: number };
 /** 'code-needed': the password was right and the account has one-time codes (pending-sign-in.ts). */
-export type SignInResult = SignedIn | { ok: false; message: string } | { ok: 'code-needed' };
+export type SignInRefused = { ok: false; message: string };
+export type SignInResult = SignedIn | SignInRefused | { ok: 'code-needed' };
 
 /**
  * The sign-in sequence: the per-address limit, the throttle (lib/auth/throttle-rules.ts), the
@@ -102,9 +103,9 @@ export async function signIn({
  * The end of every sign-in: the address and device become the owner's own, the failures since
  * the last visit are read for the notice, a new session starts and the log says so.
  */
-async function completeSignIn(
+export async function completeSignIn(
   user: Pick<User, 'id' | 'username'>,
-  { remember, address, device, detail = '' }: CompleteOptions,
+  { remember, address, device, detail = '', kind = 'sign-in' }: CompleteOptions,
 ): Promise<SignedIn> {
   await rememberAddress(user.id, address);
   await rememberDevice(user.id, device === undefined ? await knownDeviceFor(user.id) : device);
@@ -113,9 +114,10 @@ async function completeSignIn(
   if (failedSince > 0) {
     await recordSecurityEvent(user.id, 'sign-in-failures', failedAttemptsNotice(failedSince));
   }
-  await recordSecurityEvent(user.id, 'sign-in', detail);
+  await recordSecurityEvent(user.id, kind, detail);
   getLogger().info({
     event: 'sign_in',
+    kind,
     userId: user.id,
     username: user.username,
     remember,
@@ -128,6 +130,8 @@ async function completeSignIn(
 interface CompleteOptions {
   remember: boolean;
   address: string;
+  /** The security log's entry: a password (and code) sign-in, or a passkey's. */
+  kind?: 'sign-in' | 'sign-in-passkey';
   /** The known-device id read at the password step; read again when not given. */
   device?: string | null;
   detail?: string;

@@ -8,6 +8,7 @@ import { BirthdayCalendarSection } from './birthday-calendar-section';
 import { ChangePasswordForm } from './change-password-form';
 import { DeleteAccountForm } from './delete-account-form';
 import { EmailSection } from './email-section';
+import { PasskeysSection } from './passkeys-section';
 import { SessionsTable } from './sessions-table';
 import { SyncSection } from './sync-section';
 import { TwoFactorSection } from './two-factor-section';
@@ -32,8 +33,9 @@ export default async function AccountPage() {
         <ChangePasswordForm username={session.user.username} />
       </section>
 
-      <EmailSection userId={session.user.id} />
+      <PasskeysSection userId={session.user.id} />
       <TwoFactorSection userId={session.user.id} />
+      <EmailSection userId={session.user.id} />
 
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Active sessions</h2>

@@ -17,7 +17,8 @@ export function LoginForm({ next }: { next: string }) {
       <Field
         name="username"
         label="Username"
-        autoComplete="username"
+        // "webauthn": the browser may offer passkeys here too (passkey-button.tsx).
+        autoComplete="username webauthn"
         required
         maxLength={64}
         defaultValue={state.values.username}

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { verifySession } from '@/lib/auth/session';
 import { readSessionEndReason, SESSION_END_MESSAGES } from '@/lib/auth/session-endings';
 import { LoginForm } from './login-form';
+import { PasskeyButton } from './passkey-button';
 
 export const metadata = { title: 'Log in · Contact Cards' };
 
@@ -21,6 +22,7 @@ export default async function LoginPage({
       {reason ? <p className="flash flash-info">{SESSION_END_MESSAGES[reason]}</p> : null}
       {/* The action re-checks next with safeNextPath; only the first value of a repeated parameter counts. */}
       <LoginForm next={(Array.isArray(next) ? next[0] : next) ?? ''} />
+      <PasskeyButton next={(Array.isArray(next) ? next[0] : next) ?? ''} />
       <p>
         <Link href="/login/forgot">Forgot password?</Link> ·{' '}
         <Link href="/login/recover">Use a recovery code</Link>

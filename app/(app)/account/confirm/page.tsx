@@ -1,6 +1,7 @@
 import { requireSession } from '@/lib/auth/session';
 import { safeNextPath } from '@/lib/auth/safe-redirect';
 import { ConfirmCodeForm } from './confirm-code-form';
+import { ConfirmPasskey } from './confirm-passkey';
 import { ConfirmPasswordForm } from './confirm-password-form';
 
 export const metadata = { title: 'Confirm it is you · Contact Cards' };
@@ -29,6 +30,7 @@ export default async function ConfirmPage({
         next={back === '/' ? '/account' : back}
       />
       <ConfirmCodeForm userId={session.user.id} next={back === '/' ? '/account' : back} />
+      <ConfirmPasskey userId={session.user.id} next={back === '/' ? '/account' : back} />
     </section>
   );
 }
