@@ -142,6 +142,7 @@ const signedInPages: { name: string; path: (id: string) => string }[] = [
   { name: 'account', path: () => '/account' },
   { name: 'account-confirm', path: () => '/account/confirm?next=%2Faccount' },
   { name: 'security-log', path: () => '/account/security-log' },
+  { name: 'two-factor', path: () => '/account/two-factor' },
 ];
 
 test.describe('every signed-in page with the longest values', () => {
@@ -180,6 +181,8 @@ test.describe('every signed-in page with the longest values', () => {
 for (const [name, path, status] of [
   ['login', '/login', 200],
   ['register', '/register', 200],
+  ['forgot-password', '/login/forgot', 200],
+  ['recover', '/login/recover', 200],
   ['not-found', `/${'x'.repeat(300)}`, 404],
 ] as const) {
   test(`signed out: ${name}`, async ({ page, javaScriptEnabled }) => {
