@@ -116,7 +116,9 @@ export default defineConfig({
         REAUTH_WINDOW: '86400',
         SMTP_URL: `smtp://127.0.0.1:${MAIL_SINK_PORT}`,
         MAIL_FROM: 'Contact Cards <contacts@example.test>',
-        APP_URL: `http://127.0.0.1:${port}`,
+        // A name, not an IP address: passkeys take their relying party from APP_URL, and an IP
+        // address cannot be one. The specs that use mail or passkeys browse this name too.
+        APP_URL: `http://localhost:${port}`,
       }),
     },
     {

@@ -140,3 +140,9 @@ export async function postForm(
     headers: { origin: url.origin },
   });
 }
+
+/** Opens the account's security log (on `origin` when given) and returns its table. */
+export async function openSecurityLog(page: Page, origin = ''): Promise<Locator> {
+  await page.goto(`${origin}/account/security-log`);
+  return page.getByRole('table', { name: 'Security events, newest first' });
+}

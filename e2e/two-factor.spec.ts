@@ -1,6 +1,6 @@
 import * as OTPAuth from 'otpauth';
 import type { Page } from '@playwright/test';
-import { logOut, submitLogin } from './auth-helpers';
+import { logOut, openSecurityLog, submitLogin } from './auth-helpers';
 import {
   expect,
   expectAccessible,
@@ -140,8 +140,7 @@ test('set up codes, then sign in with the password and a code; a used code is re
   await expect(page.getByRole('alert').filter({ hasText: 'Welcome back' })).toContainText(
     'You have 9 recovery codes left.',
   );
-  await page.goto('/account');
-  const log = page.getByRole('region', { name: 'Security log' });
+  const log = await openSecurityLog(page);
   await expect(log).toContainText('Signed in: with a recovery code');
   await expect(log).toContainText('Recovery code used');
   await expect(log).toContainText('Signed in: with a one-time code');
@@ -217,9 +216,7 @@ test('confirming with a code, and turning codes off takes the password and a cod
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole('status')).toContainText('Two-step sign-in is off.');
   await expect(page.getByRole('region', { name: 'Two-step sign-in' })).toContainText('Off.');
-  await expect(page.getByRole('region', { name: 'Security log' })).toContainText(
-    'One-time codes turned off',
-  );
+  await expect(await openSecurityLog(page)).toContainText('One-time codes turned off');
 
   // The password alone signs in again.
   await logOut(page);
