@@ -1,21 +1,10 @@
 import 'server-only';
 import { getLogger } from '../server/log';
-import { getUserByUsername } from './accounts';
-import { knownDeviceFor } from './known-device';
+import { NO_ACCOUNT, openAttemptGate } from './attempt-gate';
 import { completePasswordReset, type ResetOutcome } from './password-reset';
 import { consumeRecoveryCode } from './recovery-codes';
 import { recordSecurityEvent } from './security-log';
-import { TOO_MANY_FROM_ADDRESS } from './sign-in';
-import {
-  allowClientAttempt,
-  checkAttempt,
-  isKnownAddress,
-  lockMessage,
-  recordSignInFailure,
-} from './throttle';
-import { usernameKey } from './username';
-
-const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000';
+import { recordSignInFailure } from './throttle';
 
 export const INVALID_RECOVERY = 'Invalid username or recovery code.';
 
@@ -37,25 +26,12 @@ export async function resetWithRecoveryCode(input: {
 }): Promise<RecoveryResult> {
   const { username, code, password, address } = input;
   const log = getLogger();
-  if (!(await allowClientAttempt(address))) return { ok: false, message: TOO_MANY_FROM_ADDRESS };
-  const key = usernameKey(username);
-  const user = await getUserByUsername(username);
-  const device = await knownDeviceFor(user?.id);
-  const knownAddress = await isKnownAddress(user?.id ?? NO_ACCOUNT, address);
-  const decision = await checkAttempt(key, { address, device, knownAddress });
-  if (!decision.allowed) {
-    log.warn({
-      event: 'recovery_refused',
-      username,
-      reason: decision.reason,
-      clientAddress: address,
-    });
-    return { ok: false, message: lockMessage(decision.retryAt) };
-  }
+  const gate = await openAttemptGate(username, address, 'recovery');
+  if (!gate.open) return { ok: false, message: gate.message };
+  const { key, user, origin } = gate;
   // The same atomic update for an unknown name (no account has the nil id).
   const used = await consumeRecoveryCode(user?.id ?? NO_ACCOUNT, code);
   if (!used || !user) {
-    const origin = { address, device: decision.via === 'device' ? device : null };
     await recordSignInFailure(key, origin);
     log.info({ event: 'recovery_failure', username, clientAddress: address });
     return { ok: false, message: INVALID_RECOVERY };

@@ -1,7 +1,8 @@
 import 'server-only';
 import { getLogger } from '../server/log';
 import type { User } from '../db/schema';
-import { getUserById, getUserByUsername } from './accounts';
+import { getUserById } from './accounts';
+import { openAttemptGate, TOO_MANY_FROM_ADDRESS } from './attempt-gate';
 import { recordSecurityEvent } from './security-log';
 import { knownDeviceFor, rememberDevice } from './known-device';
 import { verifyPassword } from './passwords';
@@ -10,21 +11,15 @@ import { unusedRecoveryCodes } from './recovery-codes';
 import { createSession, type CurrentUser } from './session';
 import {
   allowClientAttempt,
-  checkAttempt,
   clearOwnFailures,
-  isKnownAddress,
-  lockMessage,
   recordSignInFailure,
   rememberAddress,
   takeFailedSignIns,
 } from './throttle';
 import { verifyRecoveryCode, verifyTotpCode } from './totp';
-import { usernameKey } from './username';
-
-const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000';
 
 export const INVALID_SIGN_IN = 'Invalid username or password.';
-export const TOO_MANY_FROM_ADDRESS = 'Too many attempts from your network. Try again in a minute.';
+export { TOO_MANY_FROM_ADDRESS };
 
 /** "3 failed sign-in attempts since your last visit." */
 export function failedAttemptsNotice(count: number): string {
@@ -63,30 +58,12 @@ export async function signIn({
   next = '',
 }: SignInRequest): Promise<SignInResult> {
   const log = getLogger();
-  if (!(await allowClientAttempt(address))) {
-    log.warn({ event: 'sign_in_throttled', clientAddress: address });
-    return { ok: false, message: TOO_MANY_FROM_ADDRESS };
-  }
-  const key = usernameKey(username);
-  const user = await getUserByUsername(username);
-  const device = await knownDeviceFor(user?.id);
-  // The same query for an unknown name (no account has the nil id): no timing tells them apart.
-  const knownAddress = await isKnownAddress(user?.id ?? NO_ACCOUNT, address);
-  const decision = await checkAttempt(key, { address, device, knownAddress });
-  if (!decision.allowed) {
-    log.warn({
-      event: 'sign_in_refused',
-      username,
-      reason: decision.reason,
-      clientAddress: address,
-    });
-    return { ok: false, message: lockMessage(decision.retryAt) };
-  }
-  // A device past its own budget is a stranger again, and its failures count as one's.
-  const origin = { address, device: decision.via === 'device' ? device : null };
+  const gate = await openAttemptGate(username, address, 'sign_in');
+  if (!gate.open) return { ok: false, message: gate.message };
+  const { key, user, device, via, origin } = gate;
   if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
     await recordSignInFailure(key, origin);
-    log.info({ event: 'sign_in_failure', username, via: decision.via, clientAddress: address });
+    log.info({ event: 'sign_in_failure', username, via, clientAddress: address });
     return { ok: false, message: INVALID_SIGN_IN };
   }
   await clearOwnFailures(key, origin);
