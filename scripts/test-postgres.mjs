@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { recordTotals, runUnitSuite, totalsLine } from '../test/support/totals.mjs';
+import { databaseTestFiles } from './lib/database-tests.mjs';
 
 const admin = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const stamp = `${Date.now().toString(36)}_${process.pid}`;
@@ -46,7 +47,8 @@ const run = (args, extra = {}) =>
     .status ?? 1;
 
 let failed = 0;
-failed |= runUnitSuite('unit-postgres', run);
+// Only the unit files that open a database: the others cannot differ by database.
+failed |= runUnitSuite('unit-postgres', run, databaseTestFiles());
 // Every form runs with and without JavaScript on PGlite; here the database is what differs.
 failed |= run(['test:e2e', '--', '--project=js'], {
   E2E_SUITE_NAME: 'e2e-postgres',

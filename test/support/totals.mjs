@@ -65,7 +65,7 @@ export function vitestCounts(reportFile) {
  * Runs the unit tests through `run` (the caller's `npm run` with its environment) and records
  * their counts as `suite`, read from a JSON report in test-results/. Returns the exit status.
  */
-export function runUnitSuite(suite, run) {
+export function runUnitSuite(suite, run, files = []) {
   const report = path.join('test-results', `${suite}-report.json`);
   // A report left by an earlier run would be counted if this one died before writing its own.
   fs.rmSync(report, { force: true });
@@ -75,6 +75,7 @@ export function runUnitSuite(suite, run) {
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${report}`,
+    ...files,
   ]);
   recordTotals(suite, vitestCounts(report));
   return status;
