@@ -40,6 +40,12 @@ const SAME_ON_EVERY_DATABASE = [
   '**/screenshots.spec.ts',
   // Its own server on the embedded database whatever DATABASE_URL says.
   '**/password-reset-recovery.spec.ts',
+  // Browser ceremonies and mail whose data layer (tokens, codes, challenges, counters) the
+  // PostgreSQL unit run covers file by file; the lockout attack stays (issue 15 asks for both).
+  '**/passkeys.spec.ts',
+  '**/two-factor.spec.ts',
+  '**/password-reset.spec.ts',
+  '**/security/cross-site.spec.ts',
   '**/server/**',
 ];
 
