@@ -25,7 +25,7 @@ test.describe('security log and re-authentication', () => {
     await expect(created).toContainText('Log test phone');
     await expect(created).toContainText('Chrome');
     await expectAccessible(page);
-    expect(user.username).toBeTruthy();
+    await expect(page.getByRole('banner')).toContainText(`Signed in as ${user.username}`);
   });
 
   test('after the window a security change asks for the password again, then goes on', async ({
