@@ -37,8 +37,8 @@ export interface SignInRequest {
 }
 
 export type SignedIn = { ok: true; user: CurrentUser; failedSince: number };
-/** 'code-needed': the password was right and the account has one-time codes (pending-sign-in.ts). */
 export type SignInRefused = { ok: false; message: string };
+/** 'code-needed': the password was right and the account has one-time codes (pending-sign-in.ts). */
 export type SignInResult = SignedIn | SignInRefused | { ok: 'code-needed' };
 
 /**
