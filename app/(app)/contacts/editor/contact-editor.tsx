@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState, type MouseEvent } from 'react';
+import { lazy, useActionState, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { FormActions } from '@/components/form-actions';
 import { FormMessage } from '@/components/form-message';
 import {
@@ -12,11 +12,18 @@ import {
   type RowKind,
 } from '@/lib/contacts/form-model';
 import { ContactFields } from './contact-fields';
-import { CurrentValues } from './current-values';
 import type { ContactFormState, EditorContext } from './editor-state';
 import { ErrorSummary } from './error-summary';
 import { ROW_NOUNS } from './field-names';
 import styles from './editor.module.css';
+
+// The conflict panel draws the whole contact view, which few people ever see: its code loads only
+// when a save meets a newer version. No Suspense boundary on purpose: a page without scripts
+// cannot swap streamed content in, so the server waits for the panel (an answer is a transition
+// in the browser, which keeps the form on screen until the code is there).
+const CurrentValues = lazy(() =>
+  import('./current-values').then((m) => ({ default: m.CurrentValues })),
+);
 
 type Action = (previous: ContactFormState, formData: FormData) => Promise<ContactFormState>;
 
