@@ -1,5 +1,4 @@
-import { importCards } from './contacts-list-helpers';
-import { expectNoSidewaysScroll } from './contacts-list-helpers';
+import { expectNoSidewaysScroll, importCards, rowOf } from './contacts-list-helpers';
 import { expect, expectAccessible, test } from './fixtures';
 
 /**
@@ -18,19 +17,21 @@ test('letter headings, an A–Z jump to them, and one column at 320 px', async (
   ]);
   await page.goto('/contacts');
   // Sorted by last name (the default): Ångström files under A, "Agent 007" under #.
-  const jump = page.getByRole('navigation', { name: 'Jump to a letter on this page' });
-  const links = jump.getByRole('link');
-  await expect(links).toHaveText(['A', 'H', 'L', 'T', /^#/]);
-  for (const link of await links.all()) {
-    const target = (await link.getAttribute('href'))!;
-    expect(target).toMatch(/^#letter-/);
-    const heading = page.locator(target);
+  const jump = page.getByRole('navigation', { name: 'Jump to a letter' });
+  // Letters with people on this page link to their headings here.
+  const here = jump.locator('a[href^="#letter-"]');
+  await expect(here).toHaveText(['A', 'H', 'L', 'T', /^#/]);
+  for (const link of await here.all()) {
+    const heading = page.locator((await link.getAttribute('href'))!);
     await expect(heading).toHaveCount(1);
     await expect(heading).toHaveRole('heading');
   }
-  // A letter with nobody on the page is not a link.
-  await expect(jump.getByText('B', { exact: true })).toBeVisible();
-  await expect(jump.getByRole('link', { name: 'B', exact: true })).toHaveCount(0);
+  // The others ask the server where that letter starts.
+  await expect(jump.getByRole('link')).toHaveCount(27);
+  await expect(jump.getByRole('link', { name: 'B', exact: true })).toHaveAttribute(
+    'href',
+    '/contacts?letter=B',
+  );
   await expect(page.getByRole('heading', { level: 2, name: 'A', exact: true })).toBeVisible();
 
   await jump.getByRole('link', { name: 'T', exact: true }).press('Enter');
@@ -54,6 +55,35 @@ test('letter headings, an A–Z jump to them, and one column at 320 px', async (
   expect(email!.y).toBeGreaterThan(name!.y);
   expect(org!.y).toBeGreaterThan(name!.y);
   await expect(page.getByRole('columnheader', { name: 'Organisation' })).not.toBeInViewport();
+  await expectAccessible(page);
+});
+
+test('the A–Z jump goes to the page where a letter starts, keeping the search', async ({
+  page,
+}) => {
+  // 75 people, three pages of 25 by last name: Abbott… on page 1, Walker… on page 3.
+  const families = ['Abbott', 'Baker', 'Walker'];
+  await importCards(
+    page,
+    Array.from({ length: 75 }, (_, i) => ({
+      given: `Kit${String(i).padStart(2, '0')}`,
+      family: families[Math.floor(i / 25)]!,
+    })),
+  );
+  await page.goto('/contacts');
+  const jump = page.getByRole('navigation', { name: 'Jump to a letter' });
+  await jump.getByRole('link', { name: 'W', exact: true }).click();
+  await expect(page).toHaveURL(/\/contacts\?page=3#letter-W$/);
+  await expect(page.getByRole('heading', { level: 2, name: 'W', exact: true })).toBeInViewport();
+  await expect(rowOf(page, 'Kit50 Walker')).toBeVisible();
+  // A letter nobody is filed under lands where the next one with people starts.
+  await jump.getByRole('link', { name: 'C', exact: true }).click();
+  await expect(page).toHaveURL(/\/contacts\?page=3#letter-W$/);
+  // A search stays: the jump moves within what it found.
+  await page.goto('/contacts?q=kit6');
+  await expect(rowOf(page, 'Kit60 Walker')).toBeVisible();
+  await jump.getByRole('link', { name: 'A', exact: true }).click();
+  await expect(page).toHaveURL(/\/contacts\?q=kit6#letter-W$/);
   await expectAccessible(page);
 });
 

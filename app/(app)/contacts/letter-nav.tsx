@@ -1,28 +1,26 @@
 import { LETTERS, letterId } from './letter';
 
 /**
- * The A–Z jump: a link to each letter heading on this page; a letter with nobody on this page is
- * shown dimmed and is not a link. It covers the current page only, not the whole address book:
- * the pager moves between pages of 25, and a link that silently changed page (and dropped the
- * search or filter the page was made with) would surprise more than it helps.
+ * The A–Z jump. A letter with people on this page links to its heading here; any other letter
+ * asks the server for the page where that letter starts (`?letter=`, keeping the search and
+ * filters), which answers with a redirect to that page and heading: plain links, so it works
+ * without JavaScript. A letter nobody is filed under lands on the next one that has someone.
  */
-export function LetterNav({ present }: { present: Set<string> }) {
+export function LetterNav({ present, href }: { present: Set<string>; href: string }) {
+  const jump = (letter: string) =>
+    `${href}${href.includes('?') ? '&' : '?'}letter=${encodeURIComponent(letter)}`;
   return (
-    <nav aria-label="Jump to a letter on this page" className="letter-nav">
+    <nav aria-label="Jump to a letter" className="letter-nav">
       <ul>
         {LETTERS.map((letter) => (
           <li key={letter}>
-            {present.has(letter) ? (
-              <a href={`#${letterId(letter)}`}>
-                {letter}
-                {letter === '#' ? <span className="visually-hidden"> (other names)</span> : null}
-              </a>
-            ) : (
-              <span className="letter-off">
-                {letter}
-                {letter === '#' ? <span className="visually-hidden"> (other names)</span> : null}
-              </span>
-            )}
+            <a
+              href={present.has(letter) ? `#${letterId(letter)}` : jump(letter)}
+              className={present.has(letter) ? undefined : 'letter-off'}
+            >
+              {letter}
+              {letter === '#' ? <span className="visually-hidden"> (other names)</span> : null}
+            </a>
           </li>
         ))}
       </ul>

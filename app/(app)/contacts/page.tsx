@@ -1,10 +1,12 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { Icon } from '@/components/icon';
 import { requireSession } from '@/lib/auth/session';
 import { countSentence } from '@/lib/contacts/format';
 import {
   countContacts,
   countMatchingContacts,
+  findLetterJump,
   getNameOrder,
   listContacts,
   listLabels,
@@ -12,7 +14,7 @@ import {
 } from '@/lib/contacts/store';
 import { requestToday } from '@/lib/format/request-time-zone';
 import { ContactTable } from './contact-table';
-import { letterOf } from './letter';
+import { letterId, letterOf, letterOfKey, readLetter } from './letter';
 import { LetterNav } from './letter-nav';
 import { ListFilters } from './list-filters';
 import { listHref, readListState, type ListState } from './list-params';
@@ -43,9 +45,20 @@ function emptyReason(state: ListState, labelName: string): string | null {
 
 export default async function ContactsPage({ searchParams }: { searchParams: SearchParams }) {
   const { user } = await requireSession();
-  const state = readListState(await searchParams);
+  const params = await searchParams;
+  const state = readListState(params);
   const nameOrder = await getNameOrder(user.id);
   const filter = { q: state.q, label: state.label || undefined, favourites: state.favourites };
+  const letter = readLetter(params.letter);
+  if (letter && state.sort === 'name') {
+    // An A–Z jump: to the page and heading where that letter (or the next one with people) starts.
+    const found = await findLetterJump(user.id, filter, nameOrder, letter);
+    const last = Math.max(1, Math.ceil((await countMatchingContacts(user.id, filter)) / PAGE_SIZE));
+    const page = found ? Math.floor(found.index / PAGE_SIZE) + 1 : last;
+    redirect(
+      `${listHref({ ...state, page })}${found ? `#${letterId(letterOfKey(found.key))}` : ''}`,
+    );
+  }
   const [count, matching, labels, result] = await Promise.all([
     countContacts(user.id),
     countMatchingContacts(user.id, filter),
@@ -115,7 +128,10 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
           <ListFilters state={state} labels={labels} />
           <SortNav state={state} nameOrder={nameOrder} />
           {state.sort === 'name' && result.contacts.length > 0 ? (
-            <LetterNav present={new Set(result.contacts.map((c) => letterOf(c, nameOrder)))} />
+            <LetterNav
+              present={new Set(result.contacts.map((c) => letterOf(c, nameOrder)))}
+              href={listHref({ ...state, page: 1 })}
+            />
           ) : null}
           <ContactTable
             contacts={result.contacts}

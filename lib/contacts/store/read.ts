@@ -46,7 +46,8 @@ export async function getContact(
   return row ? toStoredContact(row) : undefined;
 }
 
-const nameKey = (order: NameOrder) => (order === 'first' ? contacts.sortFirst : contacts.sortLast);
+export const nameKey = (order: NameOrder) =>
+  order === 'first' ? contacts.sortFirst : contacts.sortLast;
 
 // Each order ends on the id, so equal keys keep one order from page to page; each matches a
 // partial index on (owner_id, key, id) where deleted_at is null, except birthdays: by next
@@ -77,10 +78,10 @@ const pageOf = (rows: ContactListItem[], page: number): ContactPage => ({
   hasNext: rows.length > PAGE_SIZE,
 });
 
-type ListFilter = Pick<ListOptions, 'q' | 'label' | 'favourites'>;
+export type ListFilter = Pick<ListOptions, 'q' | 'label' | 'favourites'>;
 
 /** The WHERE terms of a search and the label and favourites filters (none: every contact). */
-function listFilters({ q = '', label, favourites = false }: ListFilter): SQL[] {
+export function listFilters({ q = '', label, favourites = false }: ListFilter): SQL[] {
   return [
     ...searchPatterns(q).map((p) => sql`${contacts.searchText} like ${p}`),
     label ? sql`${contacts.labels} @> array[${labelKey(label)}]::text[]` : undefined,
