@@ -25,7 +25,7 @@ export {
   trashContact,
 } from './trash';
 export { createLabel, deleteLabel, listLabels, renameLabel } from './labels';
-export { findLetterJump, type LetterJump } from './letter-jump';
+export { findLetterJump } from './letter-jump';
 export { getNameOrder, setNameOrder } from './preferences';
 export { getContactPhoto } from './photos';
 export { applyImport } from './apply-import';

@@ -7,7 +7,7 @@ import { listFilters, nameKey, type ListFilter } from './read';
 import type { NameOrder } from './types';
 
 /** Where an A–Z jump lands: the row's place in the list (0-based) and its sort key. */
-export interface LetterJump {
+interface LetterJump {
   index: number;
   key: string;
 }
