@@ -6,9 +6,13 @@
 //                      under load, 6 memory, 7 start-up, 8 browser weight, 9 Lighthouse,
 //                      10 sign-in time: unknown user vs wrong password, 11 import 20,000 contacts,
 //                      12 CardDAV with vdirsyncer: 1,000 cards, Radicale beside when installed;
-//                      10,000 cards except with --short; also alone: bench/carddav.mjs)
+//                      10,000 cards except with --short; also alone: bench/carddav.mjs),
+//                      13 the static ceiling: a 2 KB page from bare node:http, and rows 1–3 as a
+//                      share of it (issue 16's yardstick)
 //   --db=postgres      use PostgreSQL (DATABASE_URL, default the local server) in a throwaway database
 //   --no-build         reuse the existing production build
+//   --compare OLD.json after the table, the change of each row against an earlier run's JSON
+// Each run is kept as bench/results/<date and time>.json (and latest.json, a copy of the newest).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,16 +34,26 @@ import { carddavRows, measureOurs, measureRadicale, seedDavAccount } from './lib
 import { lighthouseScores } from './lib/lighthouse.mjs';
 import { load } from './lib/load.mjs';
 import { importTime, signInTimes } from './lib/timings.mjs';
+import { compareRuns, compareTable } from './lib/compare.mjs';
 import { browserWeight } from './lib/weight.mjs';
 
 const args = process.argv.slice(2);
 const short = args.includes('--short');
 const rowsArg = args.find((a) => a.startsWith('--row='));
 const wanted = new Set(
-  rowsArg ? rowsArg.slice(6).split(',').map(Number) : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+  rowsArg ? rowsArg.slice(6).split(',').map(Number) : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
 );
 if (short) wanted.delete(9);
 const usePostgres = args.includes('--db=postgres');
+const compareArg = args.findIndex((a) => a === '--compare' || a.startsWith('--compare='));
+const compareWith =
+  compareArg === -1
+    ? null
+    : args[compareArg].includes('=')
+      ? args[compareArg].slice('--compare='.length)
+      : args[compareArg + 1];
+// Read before the long run starts, so a wrong path fails at once.
+const previous = compareWith ? JSON.parse(fs.readFileSync(compareWith, 'utf8')) : null;
 const duration = short ? 2 : 10;
 const warmUp = short ? 1 : 3;
 const connections = 10;
@@ -318,6 +332,29 @@ if (wanted.has(3)) {
   const [mw, bare] = table.filter((t) => t.row === 3);
   record(3, 'ratio middleware / bare (requests/s)', { ratio: +(mw.rps / bare.rps).toFixed(2) });
 }
+if (wanted.has(13)) {
+  const sport = await freePort();
+  const staticUrl = `http://127.0.0.1:${sport}/`;
+  await withProcess(['bench/static-page.mjs', String(sport)], staticUrl, async () => {
+    await load(staticUrl, { duration: warmUp, connections });
+    record(
+      13,
+      'static ceiling: 2 KB page, bare node:http',
+      await load(staticUrl, { duration, connections }),
+    );
+  });
+  const ceiling = table.find((t) => t.row === 13);
+  const share = (measure, name) => {
+    const measured = table.find((t) => t.name.startsWith(measure));
+    if (measured)
+      record(13, `${name} as a share of the static ceiling (%)`, {
+        percent: +((measured.rps / ceiling.rps) * 100).toFixed(2),
+      });
+  };
+  share('framework floor: anonymous /login', 'anonymous /login');
+  share('anonymous /contacts → 307', 'anonymous /contacts → 307');
+  share('/contacts page 1', 'signed-in /contacts, 1,000 contacts');
+}
 if (wanted.has(4)) {
   for (const what of ['page 1', 'search "an"', 'page 40']) {
     const small = table.find((t) => t.name === `scale 100 contacts, ${what}`);
@@ -345,10 +382,11 @@ fs.rmSync(dataDir, { recursive: true, force: true });
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model?.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${usePostgres ? 'PostgreSQL' : 'PGlite'}`;
 const out = path.join('bench', 'results');
 fs.mkdirSync(out, { recursive: true });
-fs.writeFileSync(
-  path.join(out, 'latest.json'),
-  JSON.stringify({ date: new Date().toISOString(), machine, short, rows: table }, null, 2),
-);
+const result = { date: new Date().toISOString(), machine, short, rows: table };
+const json = JSON.stringify(result, null, 2);
+const runFile = path.join(out, `${result.date.replace(/[:.]/g, '-')}.json`);
+fs.writeFileSync(runFile, json);
+fs.writeFileSync(path.join(out, 'latest.json'), json);
 console.log(`\nContact Cards benchmark — ${machine}${short ? ' (short mode)' : ''}\n`);
 console.log('| row | measure | req/s | p50 ms | p99 ms | other |');
 console.log('| --- | --- | ---: | ---: | ---: | --- |');
@@ -358,4 +396,9 @@ for (const { row, name, rps, p50, p99, ...rest } of table) {
     .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(' ') : v}`)
     .join(', ');
   console.log(`| ${row} | ${name} | ${rps ?? ''} | ${p50 ?? ''} | ${p99 ?? ''} | ${other} |`);
+}
+console.log(`\nThis run: ${runFile}`);
+if (previous) {
+  console.log(`\nAgainst ${compareWith} (${previous.date}, ${previous.machine}):\n`);
+  console.log(compareTable(compareRuns(previous, result)));
 }
