@@ -11,6 +11,8 @@
 //                      share of it (issue 16's yardstick)
 //   --db=postgres      use PostgreSQL (DATABASE_URL, default the local server) in a throwaway database
 //   --no-build         reuse the existing production build
+//   --cpu-prof         profile the server (V8 CPU profile in bench/results/profiles) and print
+//                      where its time went (bench/lib/profile.mjs); best with one row, e.g. --row=1
 //   --compare OLD.json after the table, the change of each row against an earlier run's JSON
 // Each run is kept as bench/results/<date and time>.json (and latest.json, a copy of the newest).
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,6 +24,7 @@ import {
   AppServer,
   freePort,
   multipart,
+  SERVER_ENTRY,
   parseForms,
   pickForm,
   signInCookie,
@@ -35,6 +38,7 @@ import { lighthouseScores } from './lib/lighthouse.mjs';
 import { load } from './lib/load.mjs';
 import { importTime, signInTimes } from './lib/timings.mjs';
 import { compareRuns, compareTable } from './lib/compare.mjs';
+import { printNewestProfile } from './lib/profile.mjs';
 import { browserWeight } from './lib/weight.mjs';
 
 const args = process.argv.slice(2);
@@ -139,10 +143,14 @@ const dav = wanted.has(12)
 let davOurs;
 
 // ---- the app ---------------------------------------------------------------------------------
+const profileDir = path.resolve('bench', 'results', 'profiles');
 const app = await AppServer.spawn({
   dataDir,
   databaseUrl,
   stdio: 'inherit',
+  ...(args.includes('--cpu-prof')
+    ? { args: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, SERVER_ENTRY] }
+    : {}),
   // Row 10 signs in with a wrong password dozens of times: no lock or delay may answer first.
   env: { THROTTLE_PAIR_FAILURES: '1000000', THROTTLE_ACCOUNT_FAILURES: '1000000' },
 });
@@ -398,6 +406,7 @@ for (const { row, name, rps, p50, p99, ...rest } of table) {
   console.log(`| ${row} | ${name} | ${rps ?? ''} | ${p50 ?? ''} | ${p99 ?? ''} | ${other} |`);
 }
 console.log(`\nThis run: ${runFile}`);
+if (args.includes('--cpu-prof')) printNewestProfile(profileDir);
 if (previous) {
   console.log(`\nAgainst ${compareWith} (${previous.date}, ${previous.machine}):\n`);
   console.log(compareTable(compareRuns(previous, result)));
