@@ -13,6 +13,8 @@
 //   --no-build         reuse the existing production build
 //   --cpu-prof         profile the server (V8 CPU profile in bench/results/profiles) and print
 //                      where its time went (bench/lib/profile.mjs); best with one row, e.g. --row=1
+//   --heap-snapshot    50 clients on the signed-in list; midway the server writes a V8 heap
+//                      snapshot, summed by constructor after the table (bench/lib/heap.mjs)
 //   --compare OLD.json after the table, the change of each row against an earlier run's JSON
 // Each run is kept as bench/results/<date and time>.json (and latest.json, a copy of the newest).
 import { spawn, spawnSync } from 'node:child_process';
@@ -38,6 +40,7 @@ import { lighthouseScores } from './lib/lighthouse.mjs';
 import { load } from './lib/load.mjs';
 import { importTime, signInTimes } from './lib/timings.mjs';
 import { compareRuns, compareTable } from './lib/compare.mjs';
+import { printNewestSnapshot } from './lib/heap.mjs';
 import { printNewestProfile } from './lib/profile.mjs';
 import { browserWeight } from './lib/weight.mjs';
 
@@ -141,16 +144,21 @@ const dav = wanted.has(12)
     }
   : undefined;
 let davOurs;
+let snapshotSince = 0;
 
 // ---- the app ---------------------------------------------------------------------------------
 const profileDir = path.resolve('bench', 'results', 'profiles');
+fs.mkdirSync(profileDir, { recursive: true });
+const heapSnapshot = args.includes('--heap-snapshot');
 const app = await AppServer.spawn({
   dataDir,
   databaseUrl,
   stdio: 'inherit',
-  ...(args.includes('--cpu-prof')
-    ? { args: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, SERVER_ENTRY] }
-    : {}),
+  args: [
+    ...(args.includes('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ...(heapSnapshot ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${profileDir}`] : []),
+    SERVER_ENTRY,
+  ],
   // Row 10 signs in with a wrong password dozens of times: no lock or delay may answer first.
   env: { THROTTLE_PAIR_FAILURES: '1000000', THROTTLE_ACCOUNT_FAILURES: '1000000' },
 });
@@ -180,6 +188,18 @@ try {
       headers: { cookie: cookies.main },
     });
     record(1, '/contacts page 1, 1,000 contacts', r);
+  }
+  if (heapSnapshot) {
+    // The reliability suite's 50 clients, on the heaviest page: what the heap holds meanwhile.
+    snapshotSince = Date.now();
+    const half = setTimeout(() => process.kill(app.pid, 'SIGUSR2'), (duration * 1000) / 2);
+    const r = await load(`${origin}/contacts`, {
+      duration,
+      connections: 50,
+      headers: { cookie: cookies.main },
+    });
+    clearTimeout(half);
+    record(6, '/contacts with 50 clients (heap snapshot midway)', { ...r, mb: app.peakRssMb() });
   }
   if (wanted.has(2)) {
     // What Next costs per page before any contacts work: the login page renders the same layout
@@ -407,6 +427,7 @@ for (const { row, name, rps, p50, p99, ...rest } of table) {
 }
 console.log(`\nThis run: ${runFile}`);
 if (args.includes('--cpu-prof')) printNewestProfile(profileDir);
+if (heapSnapshot) await printNewestSnapshot(profileDir, snapshotSince);
 if (previous) {
   console.log(`\nAgainst ${compareWith} (${previous.date}, ${previous.machine}):\n`);
   console.log(compareTable(compareRuns(previous, result)));
