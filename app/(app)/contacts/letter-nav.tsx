@@ -1,4 +1,5 @@
 import { LETTERS, letterId } from './letter';
+import { listParams, type ListState } from './list-params';
 
 /**
  * The A–Z jump. A letter with people on this page links to its heading here; any other letter
@@ -6,9 +7,12 @@ import { LETTERS, letterId } from './letter';
  * filters), which answers with a redirect to that page and heading: plain links, so it works
  * without JavaScript. A letter nobody is filed under lands on the next one that has someone.
  */
-export function LetterNav({ present, href }: { present: Set<string>; href: string }) {
-  const jump = (letter: string) =>
-    `${href}${href.includes('?') ? '&' : '?'}letter=${encodeURIComponent(letter)}`;
+export function LetterNav({ present, state }: { present: Set<string>; state: ListState }) {
+  const jump = (letter: string) => {
+    const params = listParams({ ...state, page: 1 });
+    params.set('letter', letter);
+    return `/contacts?${params}`;
+  };
   return (
     <nav aria-label="Jump to a letter" className="letter-nav">
       <ul>

@@ -53,11 +53,13 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   if (letter && state.sort === 'name') {
     // An A–Z jump: to the page and heading where that letter (or the next one with people) starts.
     const found = await findLetterJump(user.id, filter, nameOrder, letter);
-    const last = Math.max(1, Math.ceil((await countMatchingContacts(user.id, filter)) / PAGE_SIZE));
-    const page = found ? Math.floor(found.index / PAGE_SIZE) + 1 : last;
-    redirect(
-      `${listHref({ ...state, page })}${found ? `#${letterId(letterOfKey(found.key))}` : ''}`,
-    );
+    if (found) {
+      const page = Math.floor(found.index / PAGE_SIZE) + 1;
+      redirect(`${listHref({ ...state, page })}#${letterId(letterOfKey(found.key))}`);
+    }
+    // Nobody from that letter on: the last page.
+    const matching = await countMatchingContacts(user.id, filter);
+    redirect(listHref({ ...state, page: Math.max(1, Math.ceil(matching / PAGE_SIZE)) }));
   }
   const [count, matching, labels, result] = await Promise.all([
     countContacts(user.id),
@@ -130,7 +132,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
           {state.sort === 'name' && result.contacts.length > 0 ? (
             <LetterNav
               present={new Set(result.contacts.map((c) => letterOf(c, nameOrder)))}
-              href={listHref({ ...state, page: 1 })}
+              state={state}
             />
           ) : null}
           <ContactTable
