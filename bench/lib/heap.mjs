@@ -2,7 +2,7 @@
 // signed-in list. The server runs with --heapsnapshot-signal=SIGUSR2; midway through the load
 // the bench sends the signal, V8 writes a .heapsnapshot, and this sums it by constructor.
 import fs from 'node:fs';
-import path from 'node:path';
+import { newestFile } from './newest-file.mjs';
 
 /**
  * Self size by (node type, name) from a V8 heap snapshot's flat arrays, largest first: strings
@@ -43,19 +43,12 @@ export function heapSummary(snapshot, top = 15) {
 
 /** Waits for the newest .heapsnapshot in `dir` to be complete, then prints its summary. */
 export async function printNewestSnapshot(dir, since) {
-  const newest = () =>
-    fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith('.heapsnapshot'))
-      .map((f) => path.join(dir, f))
-      .filter((f) => fs.statSync(f).mtimeMs >= since)
-      .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
   // V8 writes the file while the server carries on; it is complete once its size stops growing.
   let file;
   let size = -1;
   for (let waited = 0; waited < 120_000; waited += 1000) {
     await new Promise((r) => setTimeout(r, 1000));
-    file = newest();
+    file = newestFile(dir, '.heapsnapshot', since);
     const now = file ? fs.statSync(file).size : -1;
     if (file && now > 0 && now === size) break;
     size = now;

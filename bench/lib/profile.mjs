@@ -4,6 +4,7 @@
 // lists the functions that took most. The breakdown is what ADR 008 reports.
 import fs from 'node:fs';
 import path from 'node:path';
+import { newestFile } from './newest-file.mjs';
 
 /** Where a sampled function lives, from its script's URL (and V8's names for the rest). */
 export function categoryOf({ url, functionName }) {
@@ -64,11 +65,7 @@ export function breakdown(profile) {
 
 /** Prints the breakdown of the newest profile in `dir`. */
 export function printNewestProfile(dir) {
-  const file = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.cpuprofile'))
-    .map((f) => path.join(dir, f))
-    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+  const file = newestFile(dir, '.cpuprofile');
   if (!file) return console.log(`No CPU profile in ${dir}`);
   const { totalMs, categories, functions } = breakdown(JSON.parse(fs.readFileSync(file, 'utf8')));
   console.log(`\nCPU profile ${file}: ${totalMs} ms of busy time\n`);
