@@ -59,8 +59,9 @@ const nextConfig = {
   // PGlite ships WASM and data files that it locates at run time; bundling it breaks those paths
   // (every query fails with ERR_INVALID_ARG_TYPE), so Next must load it from node_modules.
   serverExternalPackages: ['@electric-sql/pglite', 'pino'],
-  // The migrations are read from disk at start-up; make sure a traced deployment carries them.
-  outputFileTracingIncludes: { '/*': ['./lib/db/migrations/**/*'] },
+  // Read from disk at start-up (the migrations, and the database thread's script): make sure a
+  // traced deployment carries them.
+  outputFileTracingIncludes: { '/*': ['./lib/db/migrations/**/*', './lib/db/pglite-worker.mjs'] },
   experimental: {
     serverActions: {
       // Next has one limit for every action, so it is the largest (imports: 5 MB of file). The

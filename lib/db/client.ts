@@ -4,7 +4,9 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { getConfig } from '../config';
 import { getLogger } from '../server/log';
 import { onShutdown } from '../server/shutdown';
+import type { PGlite } from '@electric-sql/pglite';
 import { acquireDataDirLock, releaseDataDirLock } from './data-dir-lock';
+import { PGliteThread } from './pglite-thread';
 import { runDataMigrations } from './data-migrations';
 import * as tables from './schema';
 import * as securityTables from './security-schema';
@@ -63,27 +65,27 @@ function pinger(query: (sql: string) => Promise<unknown>): OpenDb['ping'] {
 // system's file cache, which stays fast.
 const PGLITE_SHARED_BUFFERS = '32MB';
 
-// PGlite runs inside this process on one connection: queries run one after another, and a
-// query runs on the event loop, so a slow one stalls every request (statement_timeout has no
-// effect in it; measured). Its queries must stay bounded (indexes, LIMIT, pagination); several
-// servers or heavy concurrency need PostgreSQL.
+// PGlite runs inside this process on one connection, on a thread of its own: queries run one after
+// another, beside rendering on the main thread, so a slow one stalls every other query but not
+// the pages that need none (statement_timeout has no effect in it; measured). Its queries must
+// stay bounded (indexes, LIMIT, pagination); several servers or heavy concurrency need PostgreSQL.
 
 async function openPglite(): Promise<OpenDb> {
   const dataDir = getConfig().DATA_DIR;
   // Before anything touches the folder: a second process must change nothing.
   acquireDataDirLock(dataDir);
   try {
-    const [{ PGlite }, { pg_trgm }, { drizzle }, { migrate }] = await Promise.all([
-      import('@electric-sql/pglite'),
-      import('@electric-sql/pglite/contrib/pg_trgm'),
+    const [{ drizzle }, { migrate }] = await Promise.all([
       import('drizzle-orm/pglite'),
       import('drizzle-orm/pglite/migrator'),
     ]);
-    const client = await PGlite.create(path.join(dataDir, 'pgdata'), {
-      extensions: { pg_trgm },
-      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
-    });
-    const db = drizzle(client, { schema });
+    const client = await PGliteThread.start(
+      path.join(dataDir, 'pgdata'),
+      PGLITE_SHARED_BUFFERS,
+      (error) => getLogger().fatal({ event: 'database_thread_died', err: error }, error.message),
+    );
+    // The thread answers the part of PGlite's interface that Drizzle uses (lib/db/pglite-thread.ts).
+    const db = drizzle({ client: client as unknown as PGlite, schema });
     await migrate(db, { migrationsFolder });
     await runDataMigrations(db as unknown as Db, logDataStep);
     onShutdown(async () => {
