@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PUBLIC_PATHS } from '../lib/auth/route-access';
+import { expectScriptsCovered } from './security/csp';
 import { appRoutePatterns } from '../lib/http/app-routes.js';
 import { expect, test } from './fixtures';
 
 /**
  * Protected by default, checked against the build itself: every route in Next's route manifest
  * (.next/app-path-routes-manifest.json, written by `next build`) must send an anonymous visitor
- * to /login with ?next=, unless it is one of the named public paths.
+ * to /login with ?next=, unless it is one of the named public paths. And whatever it answers
+ * carries a strict CSP that lets exactly the page's own scripts run.
  */
 const manifest: Record<string, string> = JSON.parse(
   fs.readFileSync(path.join(process.cwd(), '.next/app-path-routes-manifest.json'), 'utf8'),
@@ -39,6 +41,11 @@ for (const route of builtRoutes) {
   }) => {
     const response = await request.get(address, { maxRedirects: 0 });
     const location = response.headers()['location'] ?? '';
+    // No page loses its CSP: a nonce every script carries, or (prerendered) a hash for each.
+    // (A file gets the fixed policy that runs nothing.)
+    const csp = response.headers()['content-security-policy'] ?? '';
+    if (csp.startsWith("default-src 'none'")) expect(csp).not.toContain('script-src');
+    else expectScriptsCovered(csp, await response.text(), address);
     if (isPublic) {
       // The middleware lets it through: no sign-in redirect carrying ?next=. (A public page may
       // still send a visitor on by itself, e.g. /login/code without a pending sign-in → /login.)

@@ -12,6 +12,7 @@
 // Node runs this TypeScript itself (type stripping, Node ≥ 22.18): erasable syntax only, and
 // imports name the file with its extension.
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import next from 'next';
@@ -24,6 +25,7 @@ import { announceCustomServer, plainHandlerFor, stopApp } from '../lib/server/ha
 import { serveErrorPageFor5xx } from './error-page.ts';
 import { bodyProblem, DRAIN_LIMIT, MAX_HEADER_SIZE } from './limits.ts';
 import { notFoundPages } from './not-found-page.ts';
+import { announceStaticLogin } from './static-login.ts';
 
 const dev = process.argv.includes('--dev');
 // Before Next loads: the app then trusts the header below (lib/server/handover.mts).
@@ -133,10 +135,17 @@ server.keepAliveTimeout = 5_000;
 server.headersTimeout = 10_000;
 server.requestTimeout = 60_000;
 
+// Per request in development; in production the prerendered login page's CSP hashes.
+if (!dev) announceStaticLogin(path.join(process.cwd(), '.next'));
+
 // httpServer: in development Next attaches its hot-reload WebSocket to this server's upgrades.
+// hostname: only for the URLs Next builds inside itself (this server binds the socket). Always
+// "localhost", the name the middleware's request URLs carry: with any other, the two disagree
+// and Next takes the middleware's rewrite for another site's, proxying it over HTTP (measured:
+// a third of the requests per second).
 const app = next({
   dev,
-  hostname: hostname === '0.0.0.0' ? 'localhost' : hostname,
+  hostname: 'localhost',
   port,
   httpServer: server,
 });

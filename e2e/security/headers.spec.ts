@@ -1,4 +1,5 @@
 import { expect, expectAccessible, jsEnabled, TEST_PASSWORD, test, uniqueName } from '../fixtures';
+import { expectScriptsCovered } from './csp';
 import { raw, registerRaw, setCookies, submitForm, type RawResponse } from './http';
 
 /**
@@ -11,6 +12,8 @@ const STATIC_HEADERS = {
   'x-frame-options': 'DENY',
   'cross-origin-opener-policy': 'same-origin',
 };
+
+const csp = (res: RawResponse) => String(res.headers['content-security-policy']);
 
 function expectStaticHeaders(res: RawResponse, what: string) {
   for (const [name, value] of Object.entries(STATIC_HEADERS)) {
@@ -56,7 +59,8 @@ test.describe('security headers (raw HTTP)', () => {
     const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(login.body)?.[1];
     expect(stylesheet).toBeTruthy();
     const answers: [string, RawResponse, boolean][] = [
-      ['the login page', login, true],
+      ['the login page, prerendered', login, true],
+      ['the login page with ?next=', await raw(base, '/login?next=%2Fcontacts'), true],
       ['the register page', await raw(base, '/register'), true],
       ['a protected page, anonymous (307)', await raw(base, '/contacts'), true],
       ['a 404', await raw(base, '/no-such-page'), true],
@@ -78,7 +82,9 @@ test.describe('security headers (raw HTTP)', () => {
     for (const [what, res, page] of answers) {
       expect(res.status, what).toBeLessThan(500);
       expectStaticHeaders(res, what);
-      if (page) expectPageCsp(res, what);
+      if (what.endsWith('prerendered')) {
+        expect(expectScriptsCovered(csp(res), res.body, what)).toBe('hashes');
+      } else if (page) expectPageCsp(res, what);
       else
         expect(String(res.headers['content-security-policy']), what).toContain(
           "default-src 'none'",
@@ -89,9 +95,9 @@ test.describe('security headers (raw HTTP)', () => {
   test('a fresh nonce on every response, carried by every script and stylesheet', async ({
     baseURL,
   }) => {
-    const first = await raw(baseURL!, '/login');
+    const first = await raw(baseURL!, '/login?next=%2F');
     // A CSP sent by the client must not choose the nonce (Next reads it from the request).
-    const second = await raw(baseURL!, '/login', {
+    const second = await raw(baseURL!, '/login?next=%2F', {
       headers: { 'content-security-policy': "script-src 'nonce-attackerchosen0000000000=='" },
     });
     const nonces = [expectPageCsp(first, 'first'), expectPageCsp(second, 'second')];
@@ -107,6 +113,40 @@ test.describe('security headers (raw HTTP)', () => {
       for (const tag of res.body.match(/<link rel="stylesheet"[^>]*>/g) ?? []) {
         expect(tag).toContain(`nonce="${nonce}"`);
       }
+    }
+  });
+
+  test('the prerendered login page: its inline scripts allowed by hash, the same bytes for everyone', async ({
+    baseURL,
+  }) => {
+    const base = baseURL!;
+    const plain = await raw(base, '/login');
+    expect(expectScriptsCovered(csp(plain), plain.body, 'plain /login')).toBe('hashes');
+    expect(plain.body).not.toContain('nonce=');
+    expect(plain.body).toContain('name="password"');
+    // Revalidated on every use, never kept a year by a shared cache: it names this build's files.
+    expect(plain.headers['cache-control']).toBe('no-cache');
+    // Nothing in it is per request: a client-sent CSP or flash header changes nothing.
+    const again = await raw(base, '/login', {
+      headers: {
+        'content-security-policy': "script-src 'unsafe-inline'",
+        'x-contact-cards-flash': 'x',
+      },
+    });
+    expect(again.body).toBe(plain.body);
+    expect(csp(again)).toBe(csp(plain));
+    // Anything the visitor brings makes it a page rendered for them, with a fresh nonce.
+    const user = await registerRaw(base);
+    for (const [what, res] of [
+      ['?next=', await raw(base, '/login?next=%2Fcontacts')],
+      ['?ended=', await raw(base, '/login?ended=password')],
+      ['a waiting message', await raw(base, '/login', { headers: { cookie: 'cc_flash=x' } })],
+      [
+        'a session (redirected home)',
+        await raw(base, '/login', { headers: { cookie: user.cookie } }),
+      ],
+    ] as const) {
+      expect(expectScriptsCovered(csp(res), res.body, what), what).toBe('nonce');
     }
   });
 
@@ -245,6 +285,30 @@ test.describe('Content-Security-Policy in the browser', () => {
     await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible();
     await collect();
 
+    expect(violations).toEqual([]);
+  });
+
+  test('the prerendered login page runs its scripts under its hash policy', async ({
+    page,
+  }, testInfo) => {
+    test.skip(!jsEnabled(testInfo), 'its scripts are the point');
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text()))
+        violations.push(message.text());
+    });
+    const response = await page.goto('/login');
+    expect(response?.headers()['content-security-policy']).toContain("'sha256-");
+    // Hydrated: the note that passkeys need JavaScript is gone.
+    await expect(page.getByText('Signing in with a passkey needs JavaScript')).toHaveCount(0);
+    // The router runs too: a link is followed without a new document.
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await page.getByRole('link', { name: 'Forgot password?' }).click();
+    await expect(page).toHaveURL(/\/login\/forgot$/);
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(
+      true,
+    );
+    await expectAccessible(page);
     expect(violations).toEqual([]);
   });
 });

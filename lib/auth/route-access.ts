@@ -9,6 +9,8 @@ export type RouteAccess = 'public' | 'protected' | 'unknown';
 /** The whole list of paths anyone may load. Adding to it is a security decision. */
 export const PUBLIC_PATHS: readonly string[] = [
   '/login',
+  // The same page prerendered, which middleware.ts serves for a plain /login.
+  '/login/static',
   // The ways back in when the password is lost (docs/security/password-reset.md).
   '/login/forgot',
   '/login/forgot/sent',

@@ -10,7 +10,10 @@ export function createNonce(): string {
 }
 
 export interface CspOptions {
-  nonce: string;
+  /** For a page rendered now: a fresh nonce, which Next puts on every script it writes… */
+  nonce?: string;
+  /** …or for a page prerendered at build time: the hashes of its inline scripts. */
+  scriptHashes?: readonly string[];
   /** `next dev` evaluates code for its error overlay and call stacks; production never does. */
   dev: boolean;
   https: boolean;
@@ -21,12 +24,18 @@ export interface CspOptions {
  * puts it on every script it writes; 'strict-dynamic' lets those scripts load the app's chunks,
  * and nothing else runs: no inline handler, no injected <script>, no other origin.
  */
-export function contentSecurityPolicy({ nonce, dev, https }: CspOptions): string {
+export function contentSecurityPolicy({ nonce, scriptHashes, dev, https }: CspOptions): string {
+  // A prerendered page's chunks are plain <script src> tags with no nonce: 'self' loads them
+  // (nosniff keeps any other file of ours from running as a script), and its inline scripts run
+  // only if their hash is listed. No 'strict-dynamic' there: it would ignore 'self'.
+  const scripts = scriptHashes
+    ? ["'self'", ...scriptHashes.map((hash) => `'${hash}'`)]
+    : ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"];
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    `script-src ${scripts.join(' ')}${dev ? " 'unsafe-eval'" : ''}`,
     // Next links its CSS files; nonce for any <style> it writes; no style attributes.
-    `style-src 'self' 'nonce-${nonce}'`,
+    `style-src 'self'${scriptHashes ? '' : ` 'nonce-${nonce}'`}`,
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src 'self'${dev ? ' ws:' : ''}`,
@@ -40,6 +49,21 @@ export function contentSecurityPolicy({ nonce, dev, https }: CspOptions): string
   ];
   if (https) directives.push('upgrade-insecure-requests');
   return directives.join('; ');
+}
+
+/** The login page as prerendered at build time (app/(auth)/login/static/page.tsx). */
+export const STATIC_LOGIN_PATH = '/login/static';
+/**
+ * How the custom server hands the middleware that page's inline-script hashes, read from the
+ * build at start-up (server/static-login.ts). Unset (`next dev`, `next start`): no static page.
+ */
+export const STATIC_LOGIN_HASHES_VARIABLE = 'CONTACT_CARDS_STATIC_LOGIN_HASHES';
+
+/** The hashes the custom server handed over, or null when it handed over none (or garbage). */
+export function staticLoginHashes(): string[] | null {
+  const hashes = (process.env[STATIC_LOGIN_HASHES_VARIABLE] ?? '').split(' ').filter(Boolean);
+  const wellFormed = hashes.every((hash) => /^sha256-[A-Za-z0-9+/]{43}=$/.test(hash));
+  return hashes.length > 0 && wellFormed ? hashes : null;
 }
 
 /** HSTS for a year, subdomains included; sent only over https (a browser ignores it over http). */

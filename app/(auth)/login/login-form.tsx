@@ -9,7 +9,10 @@ import { initialFormState } from '@/lib/forms/form-state';
 import { loginAction } from '../actions';
 
 export function LoginForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState(loginAction, initialFormState);
+  // The permalink: without JavaScript the form posts to /login, whichever copy of the page it came
+  // from (the prerendered one lives at /login/static), and React matches the answer's state to
+  // this form by it; keyed by place in the tree instead, the two copies would not match.
+  const [state, action, pending] = useActionState(loginAction, initialFormState, '/login');
   return (
     <form action={action} className="stack" noValidate>
       <FormMessage message={state.message} />

@@ -1,12 +1,14 @@
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { verifySession } from '@/lib/auth/session';
 import { readSessionEndReason, SESSION_END_MESSAGES } from '@/lib/auth/session-endings';
-import { LoginForm } from './login-form';
-import { PasskeyButton } from './passkey-button';
+import { LoginSection } from './login-section';
 
 export const metadata = { title: 'Log in · Contact Cards' };
 
+/**
+ * /login for a visitor who brings something: a session, a waiting message, ?next= or ?ended=.
+ * One who brings nothing gets static/page.tsx, prerendered (middleware.ts).
+ */
 export default async function LoginPage({
   searchParams,
 }: {
@@ -17,16 +19,11 @@ export default async function LoginPage({
   // Only a reason from the fixed list is shown: the URL can carry no text of its own onto the page.
   const reason = readSessionEndReason(ended);
   return (
-    <section className="narrow">
-      <h1>Log in</h1>
-      {reason ? <p className="flash flash-info">{SESSION_END_MESSAGES[reason]}</p> : null}
-      {/* The action re-checks next with safeNextPath; only the first value of a repeated parameter counts. */}
-      <LoginForm next={(Array.isArray(next) ? next[0] : next) ?? ''} />
-      <PasskeyButton next={(Array.isArray(next) ? next[0] : next) ?? ''} />
-      <p>
-        <Link href="/login/forgot">Forgot password?</Link> ·{' '}
-        <Link href="/login/recover">Use a recovery code</Link>
-      </p>
-    </section>
+    <LoginSection
+      next={(Array.isArray(next) ? next[0] : next) ?? ''}
+      notice={
+        reason ? <p className="flash flash-info">{SESSION_END_MESSAGES[reason]}</p> : undefined
+      }
+    />
   );
 }
