@@ -14,10 +14,9 @@ import {
   contentSecurityPolicy,
   createNonce,
   NO_STORE,
-  STATIC_LOGIN_PATH,
-  staticLoginHashes,
   STRICT_TRANSPORT_SECURITY,
 } from './lib/http/security-headers';
+import { STATIC_LOGIN_PATH, staticLoginHashes } from './lib/http/static-login.mts';
 
 interface Secured {
   csp: string;

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { STATIC_LOGIN_PATH } from '@/lib/http/static-login.mts';
 
 /**
  * A header link that says when it is the page being shown (aria-current="page", styled in
@@ -11,7 +12,9 @@ import type { ReactNode } from 'react';
  * JavaScript.
  */
 export function NavLink({ href, children }: { href: string; children: ReactNode }) {
-  const current = usePathname() === href;
+  const pathname = usePathname();
+  // The prerendered login page keeps its own path in the router, though shown at /login.
+  const current = pathname === href || (href === '/login' && pathname === STATIC_LOGIN_PATH);
   return (
     <Link href={href} aria-current={current ? 'page' : undefined}>
       {children}

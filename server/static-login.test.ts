@@ -3,11 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  contentSecurityPolicy,
-  STATIC_LOGIN_HASHES_VARIABLE,
-  staticLoginHashes,
-} from '../lib/http/security-headers.ts';
+import { contentSecurityPolicy } from '../lib/http/security-headers.ts';
+import { STATIC_LOGIN_HASHES_VARIABLE, staticLoginHashes } from '../lib/http/static-login.mts';
 import { announceStaticLogin, inlineScriptHashes } from './static-login.ts';
 
 const sha = (text: string) =>

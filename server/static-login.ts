@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { STATIC_LOGIN_HASHES_VARIABLE, STATIC_LOGIN_PATH } from '../lib/http/security-headers.ts';
+import { STATIC_LOGIN_HASHES_VARIABLE, STATIC_LOGIN_PATH } from '../lib/http/static-login.mts';
 
 /** A CSP hash source (`sha256-…`) for each inline script (a <script> with no src) in a page. */
 export function inlineScriptHashes(html: string): string[] {

@@ -51,21 +51,6 @@ export function contentSecurityPolicy({ nonce, scriptHashes, dev, https }: CspOp
   return directives.join('; ');
 }
 
-/** The login page as prerendered at build time (app/(auth)/login/static/page.tsx). */
-export const STATIC_LOGIN_PATH = '/login/static';
-/**
- * How the custom server hands the middleware that page's inline-script hashes, read from the
- * build at start-up (server/static-login.ts). Unset (`next dev`, `next start`): no static page.
- */
-export const STATIC_LOGIN_HASHES_VARIABLE = 'CONTACT_CARDS_STATIC_LOGIN_HASHES';
-
-/** The hashes the custom server handed over, or null when it handed over none (or garbage). */
-export function staticLoginHashes(): string[] | null {
-  const hashes = (process.env[STATIC_LOGIN_HASHES_VARIABLE] ?? '').split(' ').filter(Boolean);
-  const wellFormed = hashes.every((hash) => /^sha256-[A-Za-z0-9+/]{43}=$/.test(hash));
-  return hashes.length > 0 && wellFormed ? hashes : null;
-}
-
 /** HSTS for a year, subdomains included; sent only over https (a browser ignores it over http). */
 export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
 
