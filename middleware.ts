@@ -18,6 +18,9 @@ import {
 } from './lib/http/security-headers';
 import { STATIC_LOGIN_PATH, staticLoginHashes } from './lib/http/static-login.mts';
 
+// Handed over by the custom server before Next loads, so read once, not on every request.
+const scriptHashes = staticLoginHashes();
+
 interface Secured {
   csp: string;
   https: boolean;
@@ -81,7 +84,6 @@ export async function middleware(request: NextRequest) {
   // A visitor who brings nothing of their own (no session, no waiting message, no query) gets the
   // login page prerendered at build time: several times cheaper than rendering it. Its inline
   // scripts carry no nonce, so its CSP lists their hashes instead (server/static-login.ts).
-  const scriptHashes = staticLoginHashes();
   const plainLogin =
     pathname === '/login' &&
     search === '' &&

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { expect } from '@playwright/test';
 
 /** A policy's directives by name. */
-function cspDirectives(csp: string): Map<string, string[]> {
+export function cspDirectives(csp: string): Map<string, string[]> {
   return new Map(
     csp.split(';').map((d) => {
       const [name, ...values] = d.trim().split(/\s+/);

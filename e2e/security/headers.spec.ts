@@ -1,5 +1,5 @@
 import { expect, expectAccessible, jsEnabled, TEST_PASSWORD, test, uniqueName } from '../fixtures';
-import { expectScriptsCovered } from './csp';
+import { cspDirectives, expectScriptsCovered } from './csp';
 import { raw, registerRaw, setCookies, submitForm, type RawResponse } from './http';
 
 /**
@@ -29,13 +29,7 @@ function expectStaticHeaders(res: RawResponse, what: string) {
 
 /** The page CSP: its nonce, after checking every directive the policy promises. */
 function expectPageCsp(res: RawResponse, what: string): string {
-  const csp = String(res.headers['content-security-policy']);
-  const directives = new Map(
-    csp.split(';').map((d) => {
-      const [name, ...values] = d.trim().split(/\s+/);
-      return [name!, values] as const;
-    }),
-  );
+  const directives = cspDirectives(csp(res));
   const script = directives.get('script-src') ?? [];
   expect(script, `script-src on ${what}`).toContain("'strict-dynamic'");
   expect(script.join(' '), `script-src on ${what}`).not.toMatch(/unsafe-inline|unsafe-eval|\*/);

@@ -13,7 +13,7 @@ interface Results {
   affectedRows?: number;
   fields: { name: string; dataTypeID: number }[];
 }
-export interface ThreadClient {
+interface ThreadClient {
   query(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results>;
   exec(sql: string): Promise<Results[]>;
 }
@@ -47,6 +47,7 @@ export class PGliteThread implements ThreadClient {
   #worker: Worker;
   #pending = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
   #nextId = 1;
+  /** Set once the thread has died or closed: every call then fails with it. */
   #failure: Error | undefined;
 
   private constructor(worker: Worker) {
@@ -79,11 +80,6 @@ export class PGliteThread implements ThreadClient {
       worker.on('error', fail);
       worker.on('exit', (code) => fail(new Error(`the embedded database stopped (exit ${code})`)));
     });
-  }
-
-  /** Set once the thread has died: every call then fails with it. */
-  get failure(): Error | undefined {
-    return this.#failure;
   }
 
   #call<T>(message: Message): Promise<T> {
