@@ -5,6 +5,7 @@ import {
   countContacts,
   listContacts,
   listFavourites,
+  listLabels,
   listRecentContacts,
   listUpcomingBirthdays,
   type ContactSort,
@@ -42,6 +43,7 @@ async function main() {
     await time(`search "${q}"`, () => listContacts(user.id, { q }));
     await time(`search "${q}" page 3`, () => listContacts(user.id, { q, page: 3 }));
   }
+  await time('labels with counts', () => listLabels(user.id));
   await time('upcoming birthdays', () => listUpcomingBirthdays(user.id));
   await time('recent contacts', () => listRecentContacts(user.id));
   await time('favourites', () => listFavourites(user.id));

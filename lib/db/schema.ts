@@ -275,6 +275,27 @@ export const labels = pgTable(
   (t) => [uniqueIndex('labels_owner_key').on(t.ownerId, t.key)],
 );
 
+/**
+ * How many live contacts have each label, kept by a trigger on contacts (migration 0006): labels
+ * change through every way a card is written (form, import, CardDAV, merge, trash, a label's
+ * rename), and the list page shows the counts on every view, which a count per label over the
+ * whole address book made cost O(contacts) (ADR 008). Zero rows stay; keys with no `labels` row
+ * are ignored by readers.
+ */
+export const labelCounts = pgTable(
+  'label_counts',
+  {
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // text, not varchar(100): a card's category may fold longer than a label name, and a count
+    // must never make a write fail.
+    key: text('key').notNull(),
+    live: integer('live').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.ownerId, t.key] })],
+);
+
 /** A contact deleted forever or purged: what CardDAV sync reports as removed. */
 export const contactTombstones = pgTable(
   'contact_tombstones',

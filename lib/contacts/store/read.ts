@@ -129,30 +129,33 @@ export async function listContacts(
   // Favourites first, then everyone else, each by name: two index scans instead of sorting the
   // whole book on (favourite, name), which no index could serve.
   const order = orderFor('name', nameOrder);
-  const [{ count } = { count: 0 }] = await db
-    .select({ count: sql<number>`count(*)::int` })
+  const favouritesOnly = liveOf(ownerId, eq(contacts.favourite, true));
+  const favs = await db
+    .select(listColumns)
     .from(contacts)
-    .where(liveOf(ownerId, eq(contacts.favourite, true)));
-  const favs =
-    start < count
-      ? await db
-          .select(listColumns)
-          .from(contacts)
-          .where(liveOf(ownerId, eq(contacts.favourite, true)))
-          .orderBy(...order)
-          .limit(PAGE_SIZE + 1)
-          .offset(start)
-      : [];
-  const others =
-    favs.length > PAGE_SIZE
-      ? []
-      : await db
-          .select(listColumns)
-          .from(contacts)
-          .where(liveOf(ownerId, eq(contacts.favourite, false)))
-          .orderBy(...order)
-          .limit(PAGE_SIZE + 1 - favs.length)
-          .offset(Math.max(0, start - count));
+    .where(favouritesOnly)
+    .orderBy(...order)
+    .limit(PAGE_SIZE + 1)
+    .offset(start);
+  if (favs.length > PAGE_SIZE) return pageOf(favs, page);
+  // Where the others start: known from this page when it holds favourites; counted only on a page
+  // past them all (a count of every favourite on each view cost O(favourites)).
+  const favouriteCount =
+    favs.length > 0 || start === 0
+      ? start + favs.length
+      : ((
+          await db
+            .select({ count: sql<number>`count(*)::int` })
+            .from(contacts)
+            .where(favouritesOnly)
+        )[0]?.count ?? 0);
+  const others = await db
+    .select(listColumns)
+    .from(contacts)
+    .where(liveOf(ownerId, eq(contacts.favourite, false)))
+    .orderBy(...order)
+    .limit(PAGE_SIZE + 1 - favs.length)
+    .offset(Math.max(0, start - favouriteCount));
   return pageOf([...favs, ...others], page);
 }
 
