@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, desc, eq, inArray, lt, sql, TransactionRollbackError } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { contacts, contactTombstones } from '../../db/schema';
 import { listColumns, liveOf, trashedOf } from './columns';
 import { isContactId } from './ids';
-import { bumpRevision, type DbOrTx } from './tx';
+import { addToCount, bumpRevision, type DbOrTx } from './tx';
 import { PAGE_SIZE, TRASH_DAYS, type ContactPage } from './types';
 
 /**
@@ -16,25 +16,25 @@ import { PAGE_SIZE, TRASH_DAYS, type ContactPage } from './types';
 async function move(ownerId: string, id: string, toTrash: boolean): Promise<boolean> {
   if (!isContactId(id)) return false;
   const db = await getDb();
-  try {
-    return await db.transaction(async (tx) => {
-      // The owner's counters first, as every other write does: the row lock on users orders the
-      // owner's writes, so the label counts' trigger never takes locks in a crossing order.
-      const revision = await bumpRevision(tx, ownerId, toTrash ? -1 : 1);
-      const moved = await tx
-        .update(contacts)
-        .set({ deletedAt: toTrash ? sql`now()` : null, revision })
-        .where(
-          toTrash ? liveOf(ownerId, eq(contacts.id, id)) : trashedOf(ownerId, eq(contacts.id, id)),
-        )
-        .returning({ id: contacts.id });
-      if (moved.length === 0) tx.rollback(); // nothing to move: the counters stay as they were
-      return true;
-    });
-  } catch (error) {
-    if (error instanceof TransactionRollbackError) return false;
-    throw error;
-  }
+  const where = toTrash
+    ? liveOf(ownerId, eq(contacts.id, id))
+    : trashedOf(ownerId, eq(contacts.id, id));
+  const [found] = await db.select({ id: contacts.id }).from(contacts).where(where).limit(1);
+  if (!found) return false;
+  return db.transaction(async (tx) => {
+    // The owner's counters first, as every other write does: the row lock on users orders the
+    // owner's writes, so the label counts' trigger never takes locks in a crossing order. If the
+    // contact moved meanwhile, the new revision has no change in it, which sync clients accept.
+    const revision = await bumpRevision(tx, ownerId);
+    const moved = await tx
+      .update(contacts)
+      .set({ deletedAt: toTrash ? sql`now()` : null, revision })
+      .where(where)
+      .returning({ id: contacts.id });
+    if (moved.length === 0) return false;
+    await addToCount(tx, ownerId, toTrash ? -1 : 1);
+    return true;
+  });
 }
 
 /** Moves a live contact to Trash; false when the owner has no such live contact. */
