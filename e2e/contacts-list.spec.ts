@@ -266,6 +266,35 @@ test.describe('the contacts list', () => {
     await expectAccessible(page);
   });
 
+  test('a search matching more than 1,000 contacts says "more than" and pages on without a Last link', async ({
+    page,
+  }) => {
+    // 1,030 people in one file: the count stops past 1,000, or past the page asked for.
+    await importCards(page, generatedCards(1030, 'Manyfold'));
+    await page.goto('/contacts?q=manyfold');
+    const summary = page.locator('#search-summary');
+    const pages = page.getByRole('navigation', { name: 'Pages' });
+    await expect(summary).toHaveText('More than 1,000 contacts match “manyfold”.');
+    await expect(pages).toContainText('Page 1 of more than 40');
+    await expect(pages.getByRole('link', { name: 'Last' })).toHaveCount(0);
+    await expectAccessible(page);
+    await page.goto('/contacts?q=manyfold&page=40');
+    await expect(pages).toContainText('Page 40 of more than 40');
+    await pages.getByRole('link', { name: 'Next' }).click();
+    await expect(page).toHaveURL('/contacts?q=manyfold&page=41');
+    await expect(pages).toContainText('Page 41 of more than 41');
+    expect(await tableNames(page)).toHaveLength(25);
+    // From page 42 on the end is within the count: the exact number, and no Next.
+    await pages.getByRole('link', { name: 'Next' }).click();
+    await expect(summary).toHaveText('1,030 contacts match “manyfold”.');
+    await expect(pages).toContainText('Page 42 of 42');
+    await expect(pages.getByRole('link', { name: 'Next' })).toHaveCount(0);
+    expect(await tableNames(page)).toHaveLength(5);
+    // Without a search the count is the address book's own: exact at any size.
+    await page.goto('/contacts');
+    await expect(pages).toContainText('Page 1 of 42');
+  });
+
   test('nothing scrolls sideways at 320 px', async ({ page }) => {
     await importCards(page, [
       {

@@ -6,6 +6,7 @@ import { countSentence } from '@/lib/contacts/format';
 import {
   countContacts,
   countMatchingContacts,
+  countMatchingUpTo,
   findLetterJump,
   getNameOrder,
   listContacts,
@@ -25,11 +26,19 @@ import { SORT_LABELS, SortNav } from './sort-nav';
 
 export const metadata = { title: 'Contacts · Contact Cards' };
 
+type MatchCount = Awaited<ReturnType<typeof countMatchingUpTo>>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+/**
+ * A search's count stops past this many (or past the page asked for): a short search matches most
+ * of a big address book, and counting all of it cost more than the page itself (ADR 008).
+ */
+const COUNT_LIMIT = 1000;
+
 /** What a search found, in words: how many match in all, whichever page this is. */
-function searchSummary(q: string, matching: number): string {
+function searchSummary(q: string, { count: matching, complete }: MatchCount): string {
   if (matching === 0) return `No contacts match “${q}”.`;
+  if (!complete) return `More than ${matching.toLocaleString('en-US')} contacts match “${q}”.`;
   const count = matching.toLocaleString('en-US');
   return `${count} ${matching === 1 ? 'contact matches' : 'contacts match'} “${q}”.`;
 }
@@ -63,7 +72,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   }
   const [count, matching, labels, result] = await Promise.all([
     countContacts(user.id),
-    countMatchingContacts(user.id, filter),
+    countMatchingUpTo(user.id, filter, Math.max(COUNT_LIMIT, state.page * PAGE_SIZE)),
     listLabels(user.id),
     listContacts(user.id, {
       q: state.q,
@@ -148,7 +157,11 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
               <Link href={listHref({ sort: state.sort })}>Show all contacts</Link>
             </p>
           ) : null}
-          <Pager state={state} pages={Math.max(1, Math.ceil(matching / PAGE_SIZE))} />
+          <Pager
+            state={state}
+            pages={Math.max(1, Math.ceil(matching.count / PAGE_SIZE))}
+            more={!matching.complete}
+          />
         </>
       )}
     </section>

@@ -5,9 +5,18 @@ const n = (page: number) => page.toLocaleString('en-US');
 
 /**
  * "Page 2 of 12" with First, Previous, Next and Last links. A link that would lead to this page
- * (or past the end) is left out rather than disabled: a link cannot be disabled.
+ * (or past the end) is left out rather than disabled: a link cannot be disabled. `more`: the
+ * count stopped at `pages` (a search of a big book), so "of more than 40" and no Last link.
  */
-export function Pager({ state, pages }: { state: ListState; pages: number }) {
+export function Pager({
+  state,
+  pages,
+  more = false,
+}: {
+  state: ListState;
+  pages: number;
+  more?: boolean;
+}) {
   const { page } = state;
   const to = (target: number) => listHref({ ...state, page: target });
   return (
@@ -21,14 +30,14 @@ export function Pager({ state, pages }: { state: ListState; pages: number }) {
         </>
       ) : null}
       <span>
-        Page {n(page)} of {n(pages)}
+        Page {n(page)} of {more ? `more than ${n(pages)}` : n(pages)}
       </span>
-      {page < pages ? (
+      {page < pages || more ? (
         <>
           <Link href={to(page + 1)} rel="next">
             Next
           </Link>
-          <Link href={to(pages)}>Last</Link>
+          {more ? null : <Link href={to(pages)}>Last</Link>}
         </>
       ) : null}
     </nav>

@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
-import { countMatchingContacts, createContact, setFavourite, trashContact } from './index';
+import {
+  countMatchingContacts,
+  countMatchingUpTo,
+  createContact,
+  setFavourite,
+  trashContact,
+} from './index';
 import { newOwner, write } from './test-helpers';
 
 beforeAll(() => getDb());
@@ -25,5 +31,25 @@ describe('countMatchingContacts', () => {
     expect(await countMatchingContacts(owner, { q: 'ada', label: 'maths' })).toBe(1);
     expect(await countMatchingContacts(owner, { favourites: true })).toBe(1);
     expect(await countMatchingContacts(owner, { q: 'nobody' })).toBe(0);
+  });
+});
+
+describe('countMatchingUpTo', () => {
+  it('stops a search past the limit; the kept counts stay exact at any size', async () => {
+    const owner = await newOwner();
+    for (const given of ['Anna', 'Anne', 'Annika', 'Hannah', 'Bob']) {
+      await createContact(owner, write({ given, labels: given === 'Bob' ? [] : ['Club'] }));
+    }
+    const upTo = (filter: Parameters<typeof countMatchingUpTo>[1], atMost: number) =>
+      countMatchingUpTo(owner, filter, atMost);
+    expect(await countMatchingContacts(owner, { q: 'ann' })).toBe(4);
+    expect(await upTo({ q: 'ann' }, 2)).toEqual({ count: 2, complete: false });
+    expect(await upTo({ q: 'ann' }, 4)).toEqual({ count: 4, complete: true });
+    expect(await upTo({ q: 'bob' }, 2)).toEqual({ count: 1, complete: true });
+    expect(await upTo({}, 2)).toEqual({ count: 5, complete: true });
+    expect(await upTo({ label: 'CLUB' }, 2)).toEqual({ count: 4, complete: true });
+    expect(await upTo({ label: 'nope' }, 2)).toEqual({ count: 0, complete: true });
+    // Punctuation alone is no search: the label's kept count answers.
+    expect(await upTo({ q: '  ', label: 'club' }, 2)).toEqual({ count: 4, complete: true });
   });
 });

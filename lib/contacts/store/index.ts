@@ -7,6 +7,7 @@ export { isContactId } from './ids';
 export {
   countContacts,
   countMatchingContacts,
+  countMatchingUpTo,
   getContact,
   iterateCards,
   listContacts,
