@@ -1,5 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumPath, SERVER_ENTRY, TEST_SESSION_SECRET } from './test/support/env.mjs';
+import {
+  chromiumPath,
+  SERVER_ENTRY,
+  SERVER_NODE_FLAGS,
+  TEST_SESSION_SECRET,
+} from './test/support/env.mjs';
 
 /**
  * Two servers from one production build: "main" with generous per-address limits (the suite
@@ -103,7 +108,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node ${SERVER_ENTRY}`,
+      command: `node ${SERVER_NODE_FLAGS.join(' ')} ${SERVER_ENTRY}`,
       url: `http://127.0.0.1:${port}/api/health`,
       reuseExistingServer: false,
       // A cold PGlite start took 60 s on a machine at load 25; CI waits longer rather than fail.
@@ -128,7 +133,7 @@ export default defineConfig({
       }),
     },
     {
-      command: `node ${SERVER_ENTRY}`,
+      command: `node ${SERVER_NODE_FLAGS.join(' ')} ${SERVER_ENTRY}`,
       url: `${STRICT_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 180_000,

@@ -27,6 +27,7 @@ import {
   freePort,
   multipart,
   SERVER_ENTRY,
+  SERVER_NODE_FLAGS,
   parseForms,
   pickForm,
   signInCookie,
@@ -157,6 +158,7 @@ const app = await AppServer.spawn({
   args: [
     ...(args.includes('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
     ...(heapSnapshot ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${profileDir}`] : []),
+    ...SERVER_NODE_FLAGS,
     SERVER_ENTRY,
   ],
   // Row 10 signs in with a wrong password dozens of times: no lock or delay may answer first.

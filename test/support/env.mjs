@@ -20,6 +20,13 @@ export const ROOT = (() => {
 /** The production server's entry file, relative to the repository root: the one place to change it. */
 export const SERVER_ENTRY = 'server/index.ts';
 
+/**
+ * The Node flags `npm start` gives the server (package.json), for every server the suites and the
+ * benchmark start. --liftoff-only: PGlite's WebAssembly stays on V8's baseline compiler, whose
+ * optimising tier took 550 MB for a moment at each start (docs/decisions/008-performance.md).
+ */
+export const SERVER_NODE_FLAGS = ['--liftoff-only'];
+
 /** The password of every user the suites create (long and uncommon enough to be accepted). */
 export const TEST_PASSWORD = 'correct horse battery staple';
 

@@ -6,6 +6,7 @@
 export {
   ROOT,
   SERVER_ENTRY,
+  SERVER_NODE_FLAGS,
   TEST_PASSWORD,
   TEST_SESSION_SECRET,
   freePort,

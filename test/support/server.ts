@@ -1,6 +1,14 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { ROOT, SERVER_ENTRY, TEST_SESSION_SECRET, freePort, sleep, tempDir } from './env.mjs';
+import {
+  ROOT,
+  SERVER_ENTRY,
+  SERVER_NODE_FLAGS,
+  TEST_SESSION_SECRET,
+  freePort,
+  sleep,
+  tempDir,
+} from './env.mjs';
 
 /**
  * The production server (SERVER_ENTRY over the last `next build`) as a child process, the way
@@ -22,7 +30,7 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** 'pipe' keeps the output in `output`; 'inherit' prints it (the benchmark). */
   stdio?: 'pipe' | 'inherit';
-  /** What Node runs. Default: [SERVER_ENTRY]; e.g. [SERVER_ENTRY, '--dev'], or NEXT_START. */
+  /** What Node runs. Default: npm start's flags and SERVER_ENTRY; e.g. [SERVER_ENTRY, '--dev']. */
   args?: string[];
 }
 
@@ -71,7 +79,7 @@ export class AppServer {
       ...options.env,
     };
     const stdio = options.stdio ?? 'pipe';
-    this.child = spawn(process.execPath, options.args ?? [SERVER_ENTRY], {
+    this.child = spawn(process.execPath, options.args ?? [...SERVER_NODE_FLAGS, SERVER_ENTRY], {
       cwd: ROOT,
       env,
       stdio: ['ignore', stdio, stdio],
