@@ -1,7 +1,8 @@
 import { sealData } from 'iron-session';
-import { TEST_SESSION_SECRET } from '../../test/support';
+import { randomLoopback, TEST_SESSION_SECRET } from '../../test/support';
 import { STRICT_URL } from '../../playwright.config';
 import { expect, expectAccessible, jsEnabled, test } from '../fixtures';
+import { postToStrict } from '../strict-server';
 import {
   actionFields,
   cookieHeader,
@@ -231,15 +232,16 @@ test.describe('limits and injection (raw HTTP)', () => {
     test.slow(); // dozens of sign-ins or requests in a row
     let accepted = 0;
     let throttled = 0;
+    // From a loopback address of its own: the strict server's budget is per address, and this
+    // spends all of it for a minute, which other specs signing in there from 127.0.0.1 would feel.
+    const from = randomLoopback();
+    const hidden = Object.fromEntries(actionFields((await raw(STRICT_URL, '/login')).body));
     for (let i = 0; i < 26; i++) {
       const forged = `203.0.113.${i + 1}`;
-      const res = await submitForm(
-        STRICT_URL,
+      const res = await postToStrict(
         '/login',
-        [
-          ['username', freshName('throttle')],
-          ['password', 'wrong password'],
-        ],
+        { ...hidden, username: freshName('throttle'), password: 'wrong password' },
+        from,
         {
           'x-forwarded-for': forged,
           'x-real-ip': forged,
