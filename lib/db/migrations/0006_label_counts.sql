@@ -9,8 +9,8 @@ ALTER TABLE "label_counts" ADD CONSTRAINT "label_counts_owner_id_users_id_fk" FO
 -- Keeps label_counts in step with every write of contacts, whatever code path makes it. A
 -- contact counts once per distinct key while it is live. Increments upsert; decrements only
 -- update, so deleting an account (whose cascade may remove label_counts first) never inserts a
--- row for an owner being deleted. Keys are taken in order so that two writers lock the same
--- counters in the same order.
+-- row for an owner being deleted. Two writers never take these counters in crossing orders:
+-- every write of contacts first locks the owner's users row (bumpRevision in lib/contacts/store).
 CREATE FUNCTION "contacts_count_labels"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
 	old_keys text[] := '{}';
@@ -26,9 +26,9 @@ BEGIN
 		-- Only what changed: most saves keep their labels.
 		UPDATE "label_counts" SET "live" = "live" - 1
 		WHERE "owner_id" = OLD.owner_id
-			AND "key" IN (SELECT DISTINCT k FROM unnest(old_keys) k EXCEPT SELECT unnest(new_keys) ORDER BY 1);
+			AND "key" IN (SELECT DISTINCT k FROM unnest(old_keys) k EXCEPT SELECT unnest(new_keys));
 		INSERT INTO "label_counts" AS c ("owner_id", "key", "live")
-		SELECT NEW.owner_id, k, 1 FROM (SELECT DISTINCT k FROM unnest(new_keys) k EXCEPT SELECT unnest(old_keys)) d(k) ORDER BY k
+		SELECT NEW.owner_id, k, 1 FROM (SELECT DISTINCT k FROM unnest(new_keys) k EXCEPT SELECT unnest(old_keys)) d(k)
 		ON CONFLICT ("owner_id", "key") DO UPDATE SET "live" = c."live" + 1;
 		RETURN NULL;
 	END IF;
@@ -38,7 +38,7 @@ BEGIN
 	END IF;
 	IF cardinality(new_keys) > 0 THEN
 		INSERT INTO "label_counts" AS c ("owner_id", "key", "live")
-		SELECT NEW.owner_id, k, 1 FROM (SELECT DISTINCT k FROM unnest(new_keys) k) d(k) ORDER BY k
+		SELECT NEW.owner_id, k, 1 FROM (SELECT DISTINCT k FROM unnest(new_keys) k) d(k)
 		ON CONFLICT ("owner_id", "key") DO UPDATE SET "live" = c."live" + 1;
 	END IF;
 	RETURN NULL;
