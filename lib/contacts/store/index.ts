@@ -6,8 +6,6 @@ export * from './types';
 export { isContactId } from './ids';
 export {
   countContacts,
-  countMatchingContacts,
-  countMatchingUpTo,
   getContact,
   iterateCards,
   listContacts,
@@ -15,6 +13,7 @@ export {
   listRecentContacts,
   listUpcomingBirthdays,
 } from './read';
+export { countMatchingContacts, countMatchingUpTo } from './count-matching';
 export { countUpcomingBirthdays, listBirthdays } from './birthdays';
 export { createContact, setFavourite, updateContact } from './write';
 export {
