@@ -15,7 +15,7 @@ import {
   createNonce,
   NO_STORE,
   STRICT_TRANSPORT_SECURITY,
-} from './lib/http/security-headers';
+} from './lib/http/security-headers.mts';
 import { STATIC_LOGIN_PATH, staticLoginHashes } from './lib/http/static-login.mts';
 
 // Handed over by the custom server before Next loads, so read once, not on every request.
@@ -83,7 +83,8 @@ export async function middleware(request: NextRequest) {
 
   // A visitor who brings nothing of their own (no session, no waiting message, no query) gets the
   // login page prerendered at build time: several times cheaper than rendering it. Its inline
-  // scripts carry no nonce, so its CSP lists their hashes instead (server/static-login.ts).
+  // scripts carry no nonce, so its CSP lists their hashes instead. A visitor with no cookie at all
+  // never gets here: the custom server sends them the same page itself (server/static-login.ts).
   const plainLogin =
     pathname === '/login' &&
     search === '' &&

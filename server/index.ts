@@ -8,7 +8,9 @@
 // 5. a server-rendered page where the App Router would send an empty one: the error page for a
 //    5xx (error-page.ts) and the not-found page for a notFound() (not-found-page.ts);
 // 6. CardDAV (PROPFIND and REPORT never reach Next's route handlers) and the birthday feed, by
-//    handlers the app registers at start-up (lib/server/handover.mts).
+//    handlers the app registers at start-up (lib/server/handover.mts);
+// 7. the prerendered login page for a visitor who brings nothing, sent as a static file server
+//    would (static-login.ts): through Next and the middleware it cost ten times as much.
 // Node runs this TypeScript itself (type stripping, Node ≥ 22.18): erasable syntax only, and
 // imports name the file with its extension.
 import http from 'node:http';
@@ -25,7 +27,7 @@ import { announceCustomServer, plainHandlerFor, stopApp } from '../lib/server/ha
 import { serveErrorPageFor5xx } from './error-page.ts';
 import { bodyProblem, DRAIN_LIMIT, MAX_HEADER_SIZE } from './limits.ts';
 import { notFoundPages } from './not-found-page.ts';
-import { announceStaticLogin } from './static-login.ts';
+import { staticLoginPage } from './static-login.ts';
 
 const dev = process.argv.includes('--dev');
 // Before Next loads: the app then trusts the header below (lib/server/handover.mts).
@@ -120,6 +122,7 @@ const server = http.createServer({ maxHeaderSize: MAX_HEADER_SIZE }, (req, res) 
   active.add(res);
   res.once('close', () => active.delete(res));
   normalizeHeaders(req);
+  if (staticLogin?.serve(req, res)) return;
   serveErrorPageFor5xx(req, res, logError);
   serveNotFoundPageFor404(req, res, logError);
   void handle(req, res);
@@ -135,8 +138,9 @@ server.keepAliveTimeout = 5_000;
 server.headersTimeout = 10_000;
 server.requestTimeout = 60_000;
 
-// Per request in development; in production the prerendered login page's CSP hashes.
-if (!dev) announceStaticLogin(path.join(process.cwd(), '.next'));
+// In production, the prerendered login page: its CSP hashes for the middleware, and the page itself
+// for a visitor who brings nothing (server/static-login.ts). Rendered per request in development.
+const staticLogin = dev ? null : staticLoginPage(path.join(process.cwd(), '.next'));
 
 // httpServer: in development Next attaches its hot-reload WebSocket to this server's upgrades.
 // hostname: only for the URLs Next builds inside itself (this server binds the socket). Always

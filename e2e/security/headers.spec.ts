@@ -144,6 +144,37 @@ test.describe('security headers (raw HTTP)', () => {
     }
   });
 
+  test('the login page the server sends itself is the one Next and the middleware send', async ({
+    baseURL,
+  }) => {
+    const base = baseURL!;
+    // No cookie: the custom server answers (server/static-login.ts). A cookie of another app on
+    // the same host changes nothing for us, but sends the request through Next and the middleware.
+    const direct = await raw(base, '/login');
+    const viaNext = await raw(base, '/login', { headers: { cookie: 'another_app=1' } });
+    expect(viaNext.headers['x-middleware-rewrite'], 'the second went through Next').toBeTruthy();
+    expect(direct.headers['x-middleware-rewrite'], 'the first did not').toBeUndefined();
+    expect(direct.status).toBe(200);
+    expect(direct.body).toBe(viaNext.body);
+    for (const name of [
+      'content-security-policy',
+      'cache-control',
+      'content-type',
+      'vary',
+      'permissions-policy',
+      'cross-origin-resource-policy',
+      ...Object.keys(STATIC_HEADERS),
+    ]) {
+      expect(direct.headers[name], name).toBe(viaNext.headers[name]);
+    }
+    expect(direct.headers['strict-transport-security']).toBeUndefined();
+    // A browser's revalidation of its copy costs no body.
+    const etag = String(direct.headers.etag);
+    const revalidated = await raw(base, '/login', { headers: { 'if-none-match': etag } });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.body).toBe('');
+  });
+
   test('no-store on everything rendered with a session', async ({ baseURL }) => {
     const base = baseURL!;
     const user = await registerRaw(base);
