@@ -23,7 +23,7 @@ export function inlineScriptHashes(html: string): string[] {
  * Next and the middleware decide (a session redirects, a waiting message renders the page, and
  * Next's own draft-mode cookies change what it serves); they serve this same page to the rest.
  */
-export function isPlainLoginVisit(req: http.IncomingMessage): boolean {
+function isPlainLoginVisit(req: http.IncomingMessage): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   if (req.url !== '/login' || req.headers.cookie !== undefined) return false;
   // Prefetches and client-side navigations ask for something else than this document.
