@@ -10,7 +10,7 @@
 // 6. CardDAV (PROPFIND and REPORT never reach Next's route handlers) and the birthday feed, by
 //    handlers the app registers at start-up (lib/server/handover.mts);
 // 7. the prerendered login page for a visitor who brings nothing, sent as a static file server
-//    would (static-login.ts): through Next and the middleware it cost ten times as much.
+//    would (static-login.ts): through Next and the middleware it cost thirty times as much.
 // Node runs this TypeScript itself (type stripping, Node ≥ 22.18): erasable syntax only, and
 // imports name the file with its extension.
 import http from 'node:http';
