@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureSessionSecret } from './ensure-secret.mjs';
+import { emptyDatabaseTemplate } from '../lib/db/pglite-template.ts';
 
 const root = process.cwd();
 const buildId = path.join(root, '.next', 'BUILD_ID');
@@ -42,6 +43,10 @@ if (buildIsStale()) {
   const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
+
+// The embedded database starts a new data folder from a copy of an empty one, made once by a
+// process of its own: made here, before the server loads, so the two never hold memory together.
+if (!process.env.DATABASE_URL) await emptyDatabaseTemplate((message) => console.warn(message));
 
 process.env.SESSION_SECRET = secret;
 process.env.NODE_ENV = 'production';

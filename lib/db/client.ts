@@ -1,4 +1,5 @@
 import 'server-only';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { getConfig } from '../config';
@@ -7,6 +8,7 @@ import { onShutdown } from '../server/shutdown';
 import type { PGlite } from '@electric-sql/pglite';
 import { acquireDataDirLock, releaseDataDirLock } from './data-dir-lock';
 import { PGliteThread } from './pglite-thread';
+import { emptyDatabaseTemplate } from './pglite-template';
 import { runDataMigrations } from './data-migrations';
 import * as tables from './schema';
 import * as securityTables from './security-schema';
@@ -79,10 +81,17 @@ async function openPglite(): Promise<OpenDb> {
       import('drizzle-orm/pglite'),
       import('drizzle-orm/pglite/migrator'),
     ]);
+    const pgdata = path.join(dataDir, 'pgdata');
+    const template = fs.existsSync(pgdata)
+      ? undefined
+      : await emptyDatabaseTemplate((message: string) =>
+          getLogger().warn({ event: 'database_template' }, message),
+        );
     const client = await PGliteThread.start(
-      path.join(dataDir, 'pgdata'),
+      pgdata,
       PGLITE_SHARED_BUFFERS,
       (error) => getLogger().fatal({ event: 'database_thread_died', err: error }, error.message),
+      template,
     );
     // The thread answers the part of PGlite's interface that Drizzle uses (lib/db/pglite-thread.ts).
     const db = drizzle({ client: client as unknown as PGlite, schema });

@@ -54,13 +54,17 @@ export class PGliteThread implements ThreadClient {
     this.#worker = worker;
   }
 
-  /** Starts the thread and resolves once the database is open (or rejects with why not). */
+  /**
+   * Starts the thread and resolves once the database is open (or rejects with why not).
+   * `template`, for a folder with no database yet: the empty database to unpack into it.
+   */
   static start(
     dataDir: string,
     sharedBuffers: string,
     onDeath: (error: Error) => void,
+    template?: string,
   ): Promise<PGliteThread> {
-    const worker = new Worker(workerFile, { workerData: { dataDir, sharedBuffers } });
+    const worker = new Worker(workerFile, { workerData: { dataDir, sharedBuffers, template } });
     const thread = new PGliteThread(worker);
     return new Promise((resolve, reject) => {
       worker.on('message', (reply: Reply) => {
