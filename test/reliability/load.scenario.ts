@@ -29,7 +29,7 @@ function check(
     `   machine: load average ${one!.toFixed(1)} (1 min), ${five!.toFixed(1)} (5 min) on ${os.availableParallelism()} cores`,
   );
   // Printed, not asserted (issue 16's memory target is the benchmark's to measure). On an empty
-  // data folder PGlite creates its database at start-up, which has a peak of its own.
+  // data folder the server unpacks a new database at start-up (lib/db/pglite-template.ts).
   console.log(
     `   server's peak resident memory: ${peakMb.end ?? '?'} MB (${peakMb.ready ?? '?'} MB by the time it was ready)`,
   );
