@@ -18,7 +18,8 @@ if (template && !fs.existsSync(dataDir)) {
   const partial = `${dataDir}.partial`;
   fs.rmSync(partial, { recursive: true, force: true });
   fs.mkdirSync(partial, { mode: 0o700 });
-  await tar.x({ file: template, cwd: partial });
+  // The files belong to whoever runs the server (tar would keep the archive's owner for root).
+  await tar.x({ file: template, cwd: partial, preserveOwner: false });
   fs.renameSync(partial, dataDir);
 }
 
