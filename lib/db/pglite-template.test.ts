@@ -57,6 +57,21 @@ describe('the empty database a new data folder starts from', () => {
     expect(deaths).toEqual([]);
   });
 
+  it('when damaged, is passed over: PGlite creates the database itself', async () => {
+    const damaged = path.join(root, 'damaged.tar.gz');
+    fs.writeFileSync(damaged, 'not an archive');
+    const pgdata = path.join(root, 'other-data', 'pgdata');
+    fs.mkdirSync(path.dirname(pgdata));
+    const deaths: Error[] = [];
+    const thread = await PGliteThread.start(pgdata, '16MB', (e) => deaths.push(e), damaged);
+    const { rows } = await thread.query('select 1 as one');
+    await thread.close();
+    expect(rows).toEqual([{ one: 1 }]);
+    expect(fs.existsSync(path.join(pgdata, 'PG_VERSION'))).toBe(true);
+    expect(fs.existsSync(`${pgdata}.partial`)).toBe(false);
+    expect(deaths).toEqual([]);
+  });
+
   it('is skipped with a reason when it cannot be made, and PGlite then runs initdb itself', async () => {
     const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'pglite-template-bare-'));
     fs.symlinkSync(path.resolve('node_modules'), path.join(bare, 'node_modules'));

@@ -14,13 +14,18 @@ const { dataDir, sharedBuffers, template } = workerData;
 // PGlite's initdb. Streamed to disk (PGlite's own loadDataDir holds it all in memory: 283 MB at
 // the peak against 184 MB), beside the folder and then renamed, so a crash halfway leaves no
 // half a database. A folder that is there without one is left to PGlite, as it always was.
+// A copy that cannot be read (damaged on disk) is no reason not to start: PGlite then runs initdb.
 if (template && !fs.existsSync(dataDir)) {
   const partial = `${dataDir}.partial`;
   fs.rmSync(partial, { recursive: true, force: true });
-  fs.mkdirSync(partial, { mode: 0o700 });
-  // The files belong to whoever runs the server (tar would keep the archive's owner for root).
-  await tar.x({ file: template, cwd: partial, preserveOwner: false });
-  fs.renameSync(partial, dataDir);
+  try {
+    fs.mkdirSync(partial, { mode: 0o700 });
+    // The files belong to whoever runs the server (tar would keep the archive's owner for root).
+    await tar.x({ file: template, cwd: partial, preserveOwner: false, strict: true });
+    fs.renameSync(partial, dataDir);
+  } catch {
+    fs.rmSync(partial, { recursive: true, force: true });
+  }
 }
 
 const db = await PGlite.create(dataDir, {
