@@ -7,7 +7,6 @@ import { emptyDatabaseTemplate, templateFile } from './pglite-template';
 
 // A project root of its own, so the copy is written under a temporary .next/cache.
 let root: string;
-const logged: string[] = [];
 
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'pglite-template-'));
@@ -19,6 +18,7 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe('the empty database a new data folder starts from', () => {
   it('is made once, by PGlite version, and a folder unpacked from it keeps what is written', async () => {
+    const logged: string[] = [];
     const file = await emptyDatabaseTemplate((m) => logged.push(m), root);
     expect(logged).toEqual([]);
     expect(file).toBe(templateFile(root));
