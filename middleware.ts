@@ -14,6 +14,7 @@ import {
   contentSecurityPolicy,
   createNonce,
   NO_STORE,
+  NOTHING_RUNS_POLICY,
   STRICT_TRANSPORT_SECURITY,
 } from './lib/http/security-headers.mts';
 import { STATIC_LOGIN_PATH, staticLoginHashes } from './lib/http/static-login.mts';
@@ -45,34 +46,56 @@ export async function middleware(request: NextRequest) {
   const config = getConfig();
   const https = isHttps(request.headers);
   const { pathname, search } = request.nextUrl;
-  const csp = contentSecurityPolicy({
-    nonce: createNonce(),
-    dev: config.NODE_ENV === 'development',
-    https,
-  });
   // Protected by default; only the named public paths and unknown paths (a 404) go on without a session.
   const protectedPath = routeAccess(pathname) === 'protected';
   const hasSessionCookie =
     request.cookies.has(sessionCookieName(true)) || request.cookies.has(sessionCookieName(false));
   // A contact's photo sets its own private caching with an ETag (app/(app)/contacts/[id]/photo).
   const ownCaching = /^\/contacts\/[^/]+\/photo$/.test(pathname);
-  const secured = { csp, https, noStore: !ownCaching && (protectedPath || hasSessionCookie) };
+  const noStore = !ownCaching && (protectedPath || hasSessionCookie);
+  // Answers that are not pages: no nonce to make, nothing in them may run.
+  const notAPage = { csp: NOTHING_RUNS_POLICY, https, noStore: true };
 
   if (isCrossSiteWrite(request.method, request.headers)) {
     const refused = new NextResponse('Cross-site request refused.\n', {
       status: 403,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
-    return secure(refused, { ...secured, noStore: true });
+    return secure(refused, notAPage);
   }
   if (await isMalformedForm(request)) {
     const refused = new NextResponse('Bad Request: the form data could not be read.\n', {
       status: 400,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
-    return secure(refused, { ...secured, noStore: true });
+    return secure(refused, notAPage);
   }
 
+  // Page loads only. A server action (a POST) checks the session itself and answers with its
+  // own redirect; a 307 here would make the browser re-send the form to /login.
+  const pageLoad = request.method === 'GET' || request.method === 'HEAD';
+  if (pageLoad && protectedPath) {
+    const token = await unsealSessionToken(
+      request.cookies.get(sessionCookieName(https))?.value,
+      config,
+    );
+    if (!token) {
+      // Next needs an absolute URL here, and sends it relative because the host is the
+      // request's own: the Location never carries the Host or X-Forwarded-Host header.
+      const next = encodeURIComponent(`${pathname}${search}`);
+      return secure(NextResponse.redirect(new URL(`/login?next=${next}`, request.url), 307), {
+        ...notAPage,
+        noStore,
+      });
+    }
+  }
+
+  const csp = contentSecurityPolicy({
+    nonce: createNonce(),
+    dev: config.NODE_ENV === 'development',
+    https,
+  });
+  const secured = { csp, https, noStore };
   // Nobody but this middleware may set the flash header or the CSP Next takes its nonce from.
   const headers = new Headers(request.headers);
   headers.delete(FLASH_HEADER);
@@ -92,7 +115,6 @@ export async function middleware(request: NextRequest) {
     !request.cookies.has(flashName) &&
     !request.cookies.has(nowName) &&
     rendersWholePage(request.method, request.headers);
-  const pageLoad = request.method === 'GET' || request.method === 'HEAD';
   if (scriptHashes && (plainLogin || (pageLoad && pathname === STATIC_LOGIN_PATH))) {
     // The request's own origin: Next proxies a rewrite to any other over HTTP (server/index.ts).
     const target = request.nextUrl.clone();
@@ -104,23 +126,6 @@ export async function middleware(request: NextRequest) {
     response.headers.set('cache-control', 'no-cache');
     const hashed = contentSecurityPolicy({ scriptHashes, dev: false, https });
     return secure(response, { csp: hashed, https, noStore: false });
-  }
-
-  // Page loads only. A server action (a POST) checks the session itself and answers with its
-  // own redirect; a 307 here would make the browser re-send the form to /login.
-  if (pageLoad && protectedPath) {
-    const token = await unsealSessionToken(
-      request.cookies.get(sessionCookieName(https))?.value,
-      config,
-    );
-    if (!token) {
-      // Next needs an absolute URL here, and sends it relative because the host is the
-      // request's own: the Location never carries the Host or X-Forwarded-Host header.
-      const target = request.nextUrl.clone();
-      target.pathname = '/login';
-      target.search = `?next=${encodeURIComponent(`${pathname}${search}`)}`;
-      return secure(NextResponse.redirect(target, 307), secured);
-    }
   }
 
   // Only Next's own render of a JavaScript action's redirect carries this cookie (see

@@ -56,7 +56,7 @@ test.describe('security headers (raw HTTP)', () => {
       ['the login page, prerendered', login, true],
       ['the login page with ?next=', await raw(base, '/login?next=%2Fcontacts'), true],
       ['the register page', await raw(base, '/register'), true],
-      ['a protected page, anonymous (307)', await raw(base, '/contacts'), true],
+      ['a protected page, anonymous (307)', await raw(base, '/contacts'), false],
       ['a 404', await raw(base, '/no-such-page'), true],
       ['the health API', await raw(base, '/api/health'), true],
       ['the home page, signed in', await raw(base, '/', { headers: signedIn }), true],

@@ -51,6 +51,13 @@ export function contentSecurityPolicy({ nonce, scriptHashes, dev, https }: CspOp
   return directives.join('; ');
 }
 
+/**
+ * For an answer that is not a page (a redirect, a refusal in plain text): nothing in it may run,
+ * load or frame anything, so it needs no nonce.
+ */
+export const NOTHING_RUNS_POLICY =
+  "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
 /** HSTS for a year, subdomains included; sent only over https (a browser ignores it over http). */
 export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
 
