@@ -22,4 +22,12 @@ describe('the visitor’s today', () => {
     expect(isTimeZone('x'.repeat(65))).toBe(false);
     expect(isTimeZone(undefined)).toBe(false);
   });
+
+  it('stays right for every zone, however many have been asked for', () => {
+    const zones = Intl.supportedValuesOf('timeZone');
+    expect(zones.length).toBeGreaterThan(64);
+    for (const zone of zones) expect(isTimeZone(zone), zone).toBe(true);
+    expect(todayIn('Asia/Tokyo', now).toISOString()).toBe('2027-01-01T00:00:00.000Z');
+    expect(todayIn(zones[0]!, now).getUTCFullYear()).toBeGreaterThanOrEqual(2026);
+  });
 });
