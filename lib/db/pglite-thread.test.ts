@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
@@ -127,5 +128,37 @@ describe('PGliteThread', () => {
     const died: Error[] = [];
     await expect(PGliteThread.start(file, '16MB', (e) => died.push(e))).rejects.toThrow();
     expect(died).toHaveLength(1);
+  });
+
+  it("gets a small young generation under the server's --max-semi-space-size, the main thread keeping its own", () => {
+    // A process of its own: the flag is the one npm start gives the server (ADR 008).
+    const script = path.join(dir, 'young-generation.mts');
+    fs.writeFileSync(
+      script,
+      `import { Worker } from 'node:worker_threads';
+import v8 from 'node:v8';
+import { withSmallYoungGeneration } from ${JSON.stringify(path.resolve('lib/db/pglite-thread.ts'))};
+const churn = \`let kept = [];
+for (let i = 0; i < 3e6; i++) { kept.push({ i }); if (kept.length > 2e5) kept = []; }\`;
+const newSpace = \`require('node:v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size\`;
+const worker = withSmallYoungGeneration(() => new Worker(\`\${churn}
+require('node:worker_threads').parentPort.postMessage(\${newSpace});\`, { eval: true }));
+worker.once('message', (thread) => {
+  new Function(churn)();
+  const main = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+  console.log(JSON.stringify({ thread, main }));
+  worker.terminate();
+});
+`,
+    );
+    const out = execFileSync(
+      process.execPath,
+      ['--no-warnings', '--max-semi-space-size=16', '--conditions=react-server', script],
+      { encoding: 'utf8' },
+    );
+    const { thread, main } = JSON.parse(out) as { thread: number; main: number };
+    const MB = 1024 * 1024;
+    expect(thread).toBeLessThanOrEqual(4 * MB);
+    expect(main).toBeGreaterThan(8 * MB);
   });
 });
