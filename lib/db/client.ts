@@ -93,6 +93,11 @@ async function openPglite(): Promise<OpenDb> {
       (error) => getLogger().fatal({ event: 'database_thread_died', err: error }, error.message),
       template,
     );
+    if (client.copyProblem)
+      getLogger().warn(
+        { event: 'database_template' },
+        `the copy of an empty database could not be read (${client.copyProblem}): PGlite created the database itself`,
+      );
     // The thread answers the part of PGlite's interface that Drizzle uses (lib/db/pglite-thread.ts).
     const db = drizzle({ client: client as unknown as PGlite, schema });
     await migrate(db, { migrationsFolder });

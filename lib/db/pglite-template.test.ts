@@ -36,6 +36,8 @@ describe('the empty database a new data folder starts from', () => {
     fs.writeFileSync(path.join(`${pgdata}.partial`, 'PG_VERSION'), 'half');
     const deaths: Error[] = [];
     const fresh = await PGliteThread.start(pgdata, '16MB', (e) => deaths.push(e), file);
+    expect(fresh.copyProblem).toBeUndefined();
+    expect(fresh.fromCopy).toBe(true);
     expect(fs.readFileSync(path.join(pgdata, 'PG_VERSION'), 'utf8')).toMatch(/^\d+\n$/);
     expect(fs.existsSync(`${pgdata}.partial`)).toBe(false);
     await fresh.exec('create table kept (note text); insert into kept values ($$written$$)');
@@ -57,20 +59,28 @@ describe('the empty database a new data folder starts from', () => {
     expect(deaths).toEqual([]);
   });
 
-  it('when damaged, is passed over: PGlite creates the database itself', async () => {
-    const damaged = path.join(root, 'damaged.tar.gz');
-    fs.writeFileSync(damaged, 'not an archive');
-    const pgdata = path.join(root, 'other-data', 'pgdata');
-    fs.mkdirSync(path.dirname(pgdata));
-    const deaths: Error[] = [];
-    const thread = await PGliteThread.start(pgdata, '16MB', (e) => deaths.push(e), damaged);
-    const { rows } = await thread.query('select 1 as one');
-    await thread.close();
-    expect(rows).toEqual([{ one: 1 }]);
-    expect(fs.existsSync(path.join(pgdata, 'PG_VERSION'))).toBe(true);
-    expect(fs.existsSync(`${pgdata}.partial`)).toBe(false);
-    expect(deaths).toEqual([]);
-  });
+  it.each([
+    ['not an archive', () => Buffer.from('not an archive')],
+    ['cut short', () => fs.readFileSync(templateFile(root)).subarray(0, 1_000_000)],
+  ])(
+    'when damaged (%s), is passed over: PGlite creates the database itself',
+    async (what, bytes) => {
+      const damaged = path.join(root, 'damaged.tar.gz');
+      fs.writeFileSync(damaged, bytes());
+      const pgdata = path.join(root, `other-data-${what.replaceAll(' ', '-')}`, 'pgdata');
+      fs.mkdirSync(path.dirname(pgdata));
+      const deaths: Error[] = [];
+      const thread = await PGliteThread.start(pgdata, '16MB', (e) => deaths.push(e), damaged);
+      const { rows } = await thread.query('select 1 as one');
+      await thread.close();
+      expect(thread.fromCopy).toBe(false);
+      expect(thread.copyProblem).toBeTruthy();
+      expect(rows).toEqual([{ one: 1 }]);
+      expect(fs.existsSync(path.join(pgdata, 'PG_VERSION'))).toBe(true);
+      expect(fs.existsSync(`${pgdata}.partial`)).toBe(false);
+      expect(deaths).toEqual([]);
+    },
+  );
 
   it('is skipped with a reason when it cannot be made, and PGlite then runs initdb itself', async () => {
     const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'pglite-template-bare-'));

@@ -28,6 +28,8 @@ type Message =
 interface Reply {
   id?: number;
   ready?: true;
+  fromCopy?: boolean;
+  copyProblem?: string;
   result?: unknown;
   error?: { message: string; name?: string };
 }
@@ -84,6 +86,10 @@ export class PGliteThread implements ThreadClient {
   #nextId = 1;
   /** Set once the thread has died or closed: every call then fails with it. */
   #failure: Error | undefined;
+  /** True when a new folder was unpacked from the empty database's copy (not PGlite's initdb). */
+  fromCopy = false;
+  /** Why a copy given was not used (unreadable), for the log. */
+  copyProblem: string | undefined;
 
   private constructor(worker: Worker) {
     this.#worker = worker;
@@ -109,7 +115,11 @@ export class PGliteThread implements ThreadClient {
     const thread = new PGliteThread(worker);
     return new Promise((resolve, reject) => {
       worker.on('message', (reply: Reply) => {
-        if (reply.ready) return resolve(thread);
+        if (reply.ready) {
+          thread.fromCopy = reply.fromCopy === true;
+          thread.copyProblem = reply.copyProblem;
+          return resolve(thread);
+        }
         const waiting = thread.#pending.get(reply.id!);
         thread.#pending.delete(reply.id!);
         if (reply.error) waiting?.reject(errorFrom(reply.error));

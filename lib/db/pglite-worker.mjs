@@ -14,16 +14,33 @@ const { dataDir, sharedBuffers, template } = workerData;
 // PGlite's initdb. Streamed to disk (PGlite's own loadDataDir holds it all in memory: 283 MB at
 // the peak against 184 MB), beside the folder and then renamed, so a crash halfway leaves no
 // half a database. A folder that is there without one is left to PGlite, as it always was.
-// A copy that cannot be read (damaged on disk) is no reason not to start: PGlite then runs initdb.
+// A copy that cannot be read (damaged on disk) is no reason not to start: PGlite then runs initdb,
+// and the server logs why.
+let fromCopy = false;
+let copyProblem;
 if (template && !fs.existsSync(dataDir)) {
   const partial = `${dataDir}.partial`;
   fs.rmSync(partial, { recursive: true, force: true });
   try {
     fs.mkdirSync(partial, { mode: 0o700 });
-    // The files belong to whoever runs the server (tar would keep the archive's owner for root).
-    await tar.x({ file: template, cwd: partial, preserveOwner: false, strict: true });
+    // PGlite's dump names its entries from the root ("/base/1/…"): tar strips the "/" and says
+    // so (TAR_ENTRY_INFO), which is why its strict mode cannot be used. Any other warning, and a
+    // truncated or foreign file (thrown), makes the copy unreadable.
+    const warnings = [];
+    await tar.x({
+      file: template,
+      cwd: partial,
+      // The files belong to whoever runs the server (tar would keep the archive's owner for root).
+      preserveOwner: false,
+      onwarn: (code, message) => {
+        if (code !== 'TAR_ENTRY_INFO') warnings.push(`${code}: ${message}`);
+      },
+    });
+    if (warnings.length > 0) throw new Error(warnings[0]);
     fs.renameSync(partial, dataDir);
-  } catch {
+    fromCopy = true;
+  } catch (error) {
+    copyProblem = error instanceof Error ? error.message : String(error);
     fs.rmSync(partial, { recursive: true, force: true });
   }
 }
@@ -117,4 +134,4 @@ parentPort.on('message', (message) => {
     (error) => parentPort.postMessage({ id: message.id, error: plainError(error) }),
   );
 });
-parentPort.postMessage({ ready: true });
+parentPort.postMessage({ ready: true, fromCopy, copyProblem });
