@@ -47,6 +47,7 @@ const THREAD_SEMI_SPACE_MB = 2;
  * --max-semi-space-size given to the process override it, and reads the flag when the thread's
  * heap is made: so the flag is lowered for that moment and given back once the thread runs (or
  * fails). The main thread's heap was sized at start and keeps its own.
+ * @public (its test imports it into a process of its own, under the server's flag)
  */
 export function withSmallYoungGeneration(start: () => Worker): Worker {
   const processFlag = process.execArgv.find((a) => a.startsWith('--max-semi-space-size='));
