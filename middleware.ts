@@ -53,22 +53,22 @@ export async function middleware(request: NextRequest) {
   // A contact's photo sets its own private caching with an ETag (app/(app)/contacts/[id]/photo).
   const ownCaching = /^\/contacts\/[^/]+\/photo$/.test(pathname);
   const noStore = !ownCaching && (protectedPath || hasSessionCookie);
-  // Answers that are not pages: no nonce to make, nothing in them may run.
-  const notAPage = { csp: NOTHING_RUNS_POLICY, https, noStore: true };
+  // Answers that are not pages (refusals, the sign-in redirect): no nonce to make, nothing runs.
+  const refusal = { csp: NOTHING_RUNS_POLICY, https, noStore: true };
 
   if (isCrossSiteWrite(request.method, request.headers)) {
     const refused = new NextResponse('Cross-site request refused.\n', {
       status: 403,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
-    return secure(refused, notAPage);
+    return secure(refused, refusal);
   }
   if (await isMalformedForm(request)) {
     const refused = new NextResponse('Bad Request: the form data could not be read.\n', {
       status: 400,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
-    return secure(refused, notAPage);
+    return secure(refused, refusal);
   }
 
   // Page loads only. A server action (a POST) checks the session itself and answers with its
@@ -83,10 +83,8 @@ export async function middleware(request: NextRequest) {
       // Next needs an absolute URL here, and sends it relative because the host is the
       // request's own: the Location never carries the Host or X-Forwarded-Host header.
       const next = encodeURIComponent(`${pathname}${search}`);
-      return secure(NextResponse.redirect(new URL(`/login?next=${next}`, request.url), 307), {
-        ...notAPage,
-        noStore,
-      });
+      const redirect = NextResponse.redirect(new URL(`/login?next=${next}`, request.url), 307);
+      return secure(redirect, { csp: NOTHING_RUNS_POLICY, https, noStore });
     }
   }
 

@@ -19,9 +19,10 @@ const MOMENT: Intl.DateTimeFormatOptions = {
   timeZoneName: 'short',
 };
 
-// A formatter is costly to build; the locales are few (English variants), so each is kept.
+// A formatter is costly to build; the locales are few (English variants) and the zones the
+// runtime's own (a name it does not know throws before anything is kept), so each is kept.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(
+export function formatter(
   kind: string,
   locale: string,
   options: Intl.DateTimeFormatOptions,

@@ -1,30 +1,19 @@
+import { formatter } from './date';
+
 /**
  * "Today" in the visitor's time zone, for birthdays: the browser names its zone in a cookie
  * (components/time-zone-cookie.tsx); without JavaScript there is none and the day is UTC's.
  */
 export const TIME_ZONE_COOKIE = 'cc_tz';
 
-// Building a formatter costs more than the rest of a page's date work (profiled: 1.4 % of the
-// list page's main thread), so each zone's is kept. Zone names come from a cookie: at most
-// ZONES_KEPT are kept, the oldest dropped first.
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-const ZONES_KEPT = 64;
+const YEAR_MONTH_DAY = { year: 'numeric', month: 'numeric', day: 'numeric' } as const;
 
-/** The year, month and day in `timeZone`; throws a RangeError for a zone the runtime does not know. */
-function dayFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = dayFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-    });
-    if (dayFormatters.size >= ZONES_KEPT) dayFormatters.delete(dayFormatters.keys().next().value!);
-    dayFormatters.set(timeZone, f);
-  }
-  return f;
-}
+/**
+ * The year, month and day in `timeZone`, built once per zone (building one was 1.4 % of the list
+ * page's main thread); throws a RangeError for a zone the runtime does not know.
+ */
+const dayFormatter = (timeZone: string) =>
+  formatter('ymd', 'en-US', { ...YEAR_MONTH_DAY, timeZone });
 
 /** An IANA zone name the runtime knows ("Europe/Paris"); anything else is not one. */
 export function isTimeZone(name: unknown): name is string {
