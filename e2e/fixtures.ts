@@ -43,6 +43,10 @@ export async function expectAccessible(
     await target.setContent(await page.content(), { waitUntil: 'load' });
   }
   try {
+    // After a client-side navigation the new <title> comes with the page's streamed metadata, a
+    // moment after its content: axe checked once in between and found no title. Waiting for one
+    // keeps the rule: a page that never gets a title still fails here.
+    await expect(target).toHaveTitle(/\S/);
     const { violations } = await new AxeBuilder({ page: target }).analyze();
     const summary = violations.map(
       (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,

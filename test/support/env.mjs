@@ -65,10 +65,17 @@ export function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** The system Chromium the e2e suite drives, if there is one. */
+/**
+ * The system Chromium the e2e suite drives, if there is one. The old headless shell first (Debian's
+ * chromium-headless-shell, what Playwright itself runs headless): on two cores the suite's time is
+ * Chromium's (80 % of the CPU it used; the two servers 5 %), and the full browser in its new
+ * headless mode spent twice the shell's CPU on the same tests (543 against 262 s over three spec
+ * files; the whole suite 22.3 against 11.8 minutes).
+ */
 export function chromiumPath() {
   const candidates = [
     process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE,
+    '/usr/bin/chromium-headless-shell',
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
   ];
