@@ -67,6 +67,14 @@ describe('emails and websites', () => {
     expect(r.errors[0]!.path).toBe('emails.0.value');
   });
 
+  it('cuts a long flagged value for its flag between characters, never inside an emoji', () => {
+    const odd = `${'x'.repeat(79)}😀${'y'.repeat(10)}`;
+    const r = check(base({ emails: [{ value: odd, label: '', pref: false }] }));
+    expect(r.model.emails[0]!.value).toBe(odd);
+    expect(r.flags[0]!.value).toBe(`${'x'.repeat(79)}😀…`);
+    expect(r.flags[0]!.value.isWellFormed()).toBe(true);
+  });
+
   it('adds https to www addresses, normalises http(s), keeps other schemes as they are', () => {
     const urls = [
       'www.example.com',

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { displayName, type ContactModel, type LabelledValue } from './model';
+import { codePointSlice } from './code-points';
 import { foldText, phoneDigits } from './normalize';
 
 /**
@@ -26,15 +27,8 @@ export interface DerivedColumns {
   searchText: string;
 }
 
-/**
- * The first `max` code points: varchar(n) counts characters, and a cut between the two halves of
- * a surrogate pair (an emoji, a rare ideograph) would leave a lone half the database cannot hold.
- */
-function codePointSlice(value: string, max: number): string {
-  return value.length <= max ? value : Array.from(value).slice(0, max).join('');
-}
-
-// The columns' lengths (lib/db/schema.ts): a card may hold longer values, the card keeps them.
+// The columns' lengths (lib/db/schema.ts, varchar(n) counts characters): a card may hold longer
+// values, the card keeps them.
 const cut = (value: string, max: number) => codePointSlice(value.trim(), max);
 const SORT_MAX = 210;
 const LABEL_KEY_MAX = 100;

@@ -24,6 +24,13 @@ import {
  * never a 5xx, never a page that leaks internals. (A body over the server's 256 KB limit is refused
  * with 413 before it is read: also nothing written.)
  */
+/**
+ * Each run is an HTTP round trip, so fast-check's shrinking (hundreds of re-runs) once outlasted the
+ * test's timeout and hid a real failure behind "timed out" (CI, 2026-12-03: a 500 on import). The
+ * first failing input is reported as found, with the seed and path that replay it.
+ */
+const NO_SHRINKING = { endOnFailure: true } as const;
+
 const LEAK =
   /ECONNREFUSED|violates|duplicate key|value too long|\bselect\b[^.]*\bfrom\b|node_modules|at [\w.]+ \(/i;
 
@@ -81,6 +88,7 @@ describe('bad input through the forms (HTTP, fast-check)', () => {
         },
       ),
       {
+        ...NO_SHRINKING,
         numRuns: 40,
         examples: [
           ['ﾊﾟ'.repeat(32), TEST_PASSWORD, true],
@@ -143,7 +151,7 @@ describe('bad input through the forms (HTTP, fast-check)', () => {
           }
         },
       ),
-      { numRuns: 60 },
+      { ...NO_SHRINKING, numRuns: 60 },
     );
     note(
       `60 random sign-ins: ${redirects} right passwords with random next= all redirected on-site; every other attempt answered with the form; no 5xx`,
@@ -200,7 +208,7 @@ describe('bad input through the forms (HTTP, fast-check)', () => {
           }
         },
       ),
-      { numRuns: 60 },
+      { ...NO_SHRINKING, numRuns: 60 },
     );
     const consistent = await count(
       'select count(*)::int as n from users where contact_count <> (select count(*) from contacts c where c.owner_id = users.id and c.deleted_at is null)',
@@ -251,7 +259,7 @@ describe('bad input through the forms (HTTP, fast-check)', () => {
           }
         },
       ),
-      { numRuns: 60 },
+      { ...NO_SHRINKING, numRuns: 60 },
     );
     const inconsistent = await count(
       'select count(*)::int as n from users where contact_count <> (select count(*) from contacts c where c.owner_id = users.id and c.deleted_at is null)',

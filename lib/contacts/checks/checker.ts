@@ -1,5 +1,6 @@
 /** Caps, messages and the bookkeeping of one check: flags for the contact page, errors for the editor. */
 import type { ContactFlag } from '../model';
+import { codePointSlice } from '../code-points';
 import { inCountry } from './country-name';
 
 export interface FieldError {
@@ -88,7 +89,9 @@ export class Checker {
   }
 
   flag(at: Place, value: string, reason: string) {
-    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    // Shown in notes and kept in the contact's flags (jsonb): cut between characters, not inside one.
+    const cut = codePointSlice(value, 80);
+    const shown = cut.length < value.length ? `${cut}…` : value;
     this.flags.push({ ...at, value: shown, reason });
   }
 }

@@ -1,4 +1,5 @@
 import { checkContact, describeFlag } from '../checks';
+import { codePointSlice } from '../code-points';
 import { displayName, hasIdentity } from '../model';
 import { processPhoto, type ProcessedPhoto } from '../photos';
 import type { ImportCard } from '../store/types';
@@ -116,7 +117,9 @@ export async function prepareImport(
 async function photoOf(r: RawRecord, who: string, notes: Notes): Promise<ProcessedPhoto | null> {
   if (!r.photo) return null;
   if (r.photo.kind === 'uri') {
-    notes.add(`${who}: photo at ${r.photo.uri.slice(0, 80)} not imported (links are not fetched)`);
+    notes.add(
+      `${who}: photo at ${codePointSlice(r.photo.uri, 80)} not imported (links are not fetched)`,
+    );
     return null;
   }
   const result = await processPhoto(r.photo.bytes);

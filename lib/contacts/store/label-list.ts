@@ -1,5 +1,6 @@
 import 'server-only';
 import { labels } from '../../db/schema';
+import { codePointSlice } from '../code-points';
 import { labelKey } from '../derive';
 import type { DbOrTx } from './tx';
 
@@ -10,7 +11,7 @@ export async function ensureLabels(tx: DbOrTx, ownerId: string, names: string[])
   const byKey = new Map<string, string>();
   for (const name of names) {
     const key = labelKey(name);
-    if (key && !byKey.has(key)) byKey.set(key, name.trim().slice(0, NAME_MAX));
+    if (key && !byKey.has(key)) byKey.set(key, codePointSlice(name.trim(), NAME_MAX));
   }
   if (byKey.size === 0) return;
   await tx

@@ -155,6 +155,26 @@ describe('text PostgreSQL cannot hold', () => {
       expect(card).not.toContain('\u0000');
     }
   });
+
+  // Found by the form fuzzer: a flagged value over 80 characters was cut for its flag between the
+  // two halves of an emoji, and the contact's flags (jsonb) refused the lone half: a 500, and the
+  // whole file not imported.
+  it('a flagged value cut for its note between the halves of an emoji: the import succeeds', async () => {
+    const user = await newOwner('half');
+    const odd = `${'x'.repeat(79)}😀 not an address`;
+    const label = `${'L'.repeat(99)}😀`;
+    const text = `First name,Email,Labels\nHalf,${odd},${label}\n`;
+    const prepared = await prepareImport('contacts.csv', new TextEncoder().encode(text), {
+      region: 'US',
+    });
+    if (!prepared.ok) throw new Error(prepared.message);
+    expect(await applyImport(user, prepared.cards)).toMatchObject({ added: 1 });
+    const cards: string[] = [];
+    for await (const c of iterateCards(user)) cards.push(c.card);
+    // Unfolded: the card's lines are folded at 75 octets.
+    expect(cards[0]!.replace(/\r\n /g, '')).toContain(`EMAIL:${odd}`);
+    expect(prepared.cards[0]!.flags[0]!.value).toBe(`${'x'.repeat(79)}😀…`);
+  });
 });
 
 describe('listing and searching', () => {
