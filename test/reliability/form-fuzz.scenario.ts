@@ -24,15 +24,15 @@ import {
  * never a 5xx, never a page that leaks internals. (A body over the server's 256 KB limit is refused
  * with 413 before it is read: also nothing written.)
  */
+const LEAK =
+  /ECONNREFUSED|violates|duplicate key|value too long|\bselect\b[^.]*\bfrom\b|node_modules|at [\w.]+ \(/i;
+
 /**
  * Each run is an HTTP round trip, so fast-check's shrinking (hundreds of re-runs) once outlasted the
  * test's timeout and hid a real failure behind "timed out" (CI, 2026-12-03: a 500 on import). The
  * first failing input is reported as found, with the seed and path that replay it.
  */
 const NO_SHRINKING = { endOnFailure: true } as const;
-
-const LEAK =
-  /ECONNREFUSED|violates|duplicate key|value too long|\bselect\b[^.]*\bfrom\b|node_modules|at [\w.]+ \(/i;
 
 describe('bad input through the forms (HTTP, fast-check)', () => {
   let db: Awaited<ReturnType<typeof throwawayDatabase>>;
