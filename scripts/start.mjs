@@ -1,5 +1,6 @@
 // `npm start`: build the production bundle when there is none or it is older than the sources,
 // then serve it with server/index.ts. Everything a newcomer needs, nothing to configure.
+import '../server/cap-malloc-arenas.ts';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -13,6 +13,7 @@
 //    would (static-login.ts): through Next and the middleware it cost thirty times as much.
 // Node runs this TypeScript itself (type stripping, Node ≥ 22.18): erasable syntax only, and
 // imports name the file with its extension.
+import './cap-malloc-arenas.ts';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';

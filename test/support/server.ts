@@ -111,6 +111,17 @@ export class AppServer {
     return peakRssMb(this.pid);
   }
 
+  /** One variable of the environment the process runs under now (Linux), or null elsewhere. */
+  environmentVariable(name: string): string | null {
+    try {
+      const entries = fs.readFileSync(`/proc/${this.pid}/environ`, 'utf8').split('\0');
+      const entry = entries.find((e) => e.startsWith(`${name}=`));
+      return entry === undefined ? null : entry.slice(name.length + 1);
+    } catch {
+      return null;
+    }
+  }
+
   /** Spawns a server; does not wait for it (see ready()). */
   static async spawn(options: ServerOptions = {}): Promise<AppServer> {
     return new AppServer({ ...options, port: options.port ?? (await freePort()) });

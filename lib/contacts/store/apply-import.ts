@@ -13,8 +13,12 @@ import { addToCount, bumpRevision, type Tx } from './tx';
 import type { ImportCard, ImportResult } from './types';
 import type { CardRest, ParsedCard } from '../vcard/types';
 
-/** Cards per batch: one lookup by UID and one multi-row insert each. */
-const BATCH = 1000;
+/**
+ * Cards per batch: one lookup by UID and one multi-row insert each. At 1,000 a 20,000-card import
+ * peaked 23 MB higher (the server's RSS) and left the embedded database's WebAssembly memory
+ * 10 MB larger for good, a second slower (npm run bench, row 11; ADR 008).
+ */
+export const IMPORT_BATCH = 200;
 
 interface Existing {
   id: string;
@@ -59,8 +63,8 @@ export async function applyImport(ownerId: string, cards: ImportCard[]): Promise
   await db.transaction(async (tx) => {
     const revision = await bumpRevision(tx, ownerId);
     const seen = new Set<string>();
-    for (let start = 0; start < cards.length; start += BATCH) {
-      const batch = cards.slice(start, start + BATCH);
+    for (let start = 0; start < cards.length; start += IMPORT_BATCH) {
+      const batch = cards.slice(start, start + IMPORT_BATCH);
       await applyBatch(tx, ownerId, batch, {
         revision,
         seen,
