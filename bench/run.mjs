@@ -228,17 +228,20 @@ try {
       ['s100k', '100,000'],
     ]) {
       if (!cookies[key]) continue;
+      // Page 40, or the last page of a smaller book: page 40 of 100 contacts is the empty "nothing
+      // on this page", half the work of 25 rows, which made the deep-page ratio look worse.
+      const deep = Math.min(40, Math.ceil(users[key].contacts / 25));
       for (const [what, query] of [
         ['page 1', ''],
         ['search "an"', '?q=an'],
-        ['page 40', '?page=40'],
+        ['deep page', `?page=${deep}`],
       ]) {
         const r = await load(`${origin}/contacts${query}`, {
           duration: short ? 1 : 5,
           connections,
           headers: { cookie: cookies[key] },
         });
-        record(4, `scale ${label} contacts, ${what}`, r);
+        record(4, `scale ${label} contacts, ${what === 'deep page' ? `page ${deep}` : what}`, r);
       }
     }
   }
@@ -401,13 +404,18 @@ if (wanted.has(13)) {
   share('/contacts page 1', 'signed-in /contacts, 1,000 contacts');
 }
 if (wanted.has(4)) {
-  for (const what of ['page 1', 'search "an"', 'page 40']) {
-    const small = table.find((t) => t.name === `scale 100 contacts, ${what}`);
+  for (const [what, smallWhat] of [
+    ['page 1', 'page 1'],
+    ['search "an"', 'search "an"'],
+    ['page 40', 'page 4'],
+  ]) {
+    const small = table.find((t) => t.name === `scale 100 contacts, ${smallWhat}`);
     const big = table.find(
       (t) => t.name === `scale ${short ? '10,000' : '100,000'} contacts, ${what}`,
     );
+    const name = what === smallWhat ? what : `${what} : ${smallWhat}`;
     if (small && big)
-      record(4, `scale ratio ${short ? '10,000' : '100,000'} : 100, ${what} (p50 latency)`, {
+      record(4, `scale ratio ${short ? '10,000' : '100,000'} : 100, ${name} (p50 latency)`, {
         ratio: +(big.p50 / Math.max(small.p50, 1)).toFixed(2),
         rpsRatio: +(small.rps / big.rps).toFixed(2),
       });
