@@ -19,7 +19,8 @@ export function arenaCappedEnv<Env extends Record<string, string | undefined>>(
   return { ...env, MALLOC_ARENA_MAX: ARENA_CAP };
 }
 
-function glibcVersion(): string | undefined {
+/** The C library's version when it is glibc (Linux), or undefined. */
+export function glibcVersion(): string | undefined {
   if (process.platform !== 'linux') return undefined;
   const report = process.report.getReport() as { header?: { glibcVersionRuntime?: string } };
   return report.header?.glibcVersionRuntime;

@@ -6,6 +6,7 @@ import { compareWithDatabase, runLoad, type LoadResult } from './lib/load';
 import { query, throwawayDatabase } from './lib/postgres';
 import { note, report } from './lib/stats';
 import { AppServer, stopAll, tempDir } from '../support';
+import { glibcVersion } from '../../server/malloc-arenas';
 
 /**
  * 50 concurrent clients for 60 seconds (RELIABILITY_LOAD_SECONDS to shorten a local run), a mixed
@@ -68,10 +69,9 @@ describe('load', () => {
   async function loadThenStop(options: Parameters<typeof AppServer.start>[0]) {
     const server = await AppServer.start(options);
     servers.push(server);
-    // The server started itself again with two malloc arenas (server/malloc-arenas.ts); the
-    // suites start it without the variable, as an operator would.
-    if (process.platform === 'linux')
-      expect(server.environmentVariable('MALLOC_ARENA_MAX')).toBe('2');
+    // On glibc the server started itself again with two malloc arenas (server/malloc-arenas.ts);
+    // the suites start it without the variable, as an operator would.
+    if (glibcVersion()) expect(server.environmentVariable('MALLOC_ARENA_MAX')).toBe('2');
     const ready = server.peakRssMb();
     const result = await runLoad({
       baseUrl: server.url,
