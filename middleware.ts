@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from './lib/config';
-import { routeAccess } from './lib/auth/route-access';
+import { hasOwnCaching, routeAccess, signInLocation } from './lib/auth/route-access.mts';
 import { isHttps, sessionCookieName, unsealSessionToken } from './lib/auth/session-cookie';
 import { isCrossSiteWrite } from './lib/http/cross-site';
 import { isMalformedForm } from './lib/http/form-body';
@@ -40,7 +40,7 @@ function secure<T extends NextResponse>(response: T, { csp, https, noStore }: Se
  * Edge middleware: saves anonymous visitors a round trip to a page that would refuse them, hands
  * a pending flash message to the one render that shows it, and adds the per-request security
  * headers (a fresh CSP nonce). It is not the security boundary: every page and action checks the
- * session in the database (lib/auth/session.ts). Which paths need a session: lib/auth/route-access.ts.
+ * session in the database (lib/auth/session.ts). Which paths need a session: lib/auth/route-access.mts.
  */
 export async function middleware(request: NextRequest) {
   const config = getConfig();
@@ -50,9 +50,7 @@ export async function middleware(request: NextRequest) {
   const protectedPath = routeAccess(pathname) === 'protected';
   const hasSessionCookie =
     request.cookies.has(sessionCookieName(true)) || request.cookies.has(sessionCookieName(false));
-  // A contact's photo sets its own private caching with an ETag (app/(app)/contacts/[id]/photo).
-  const ownCaching = /^\/contacts\/[^/]+\/photo$/.test(pathname);
-  const noStore = !ownCaching && (protectedPath || hasSessionCookie);
+  const noStore = !hasOwnCaching(pathname) && (protectedPath || hasSessionCookie);
   // Answers that are not pages (refusals, the sign-in redirect): no nonce to make, nothing runs.
   const refusal = { csp: NOTHING_RUNS_POLICY, https, noStore: true };
 
@@ -81,9 +79,10 @@ export async function middleware(request: NextRequest) {
     );
     if (!token) {
       // Next needs an absolute URL here, and sends it relative because the host is the
-      // request's own: the Location never carries the Host or X-Forwarded-Host header.
-      const next = encodeURIComponent(`${pathname}${search}`);
-      const redirect = NextResponse.redirect(new URL(`/login?next=${next}`, request.url), 307);
+      // request's own. A visitor with no cookie at all gets this same answer from the custom
+      // server (server/sign-in-redirect.ts), without the cost of Next's router and this sandbox.
+      const location = new URL(signInLocation(`${pathname}${search}`), request.url);
+      const redirect = NextResponse.redirect(location, 307);
       return secure(redirect, { csp: NOTHING_RUNS_POLICY, https, noStore });
     }
   }

@@ -52,7 +52,7 @@ const filePaths = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // The app's routes, for middleware.ts (lib/auth/route-access.ts): every one of them but the named
+  // The app's routes, for middleware.ts (lib/auth/route-access.mts): every one of them but the named
   // public paths is protected, and any other path is a 404 for everyone. Read from app/ at build
   // time, so a new page is protected without anyone editing a list.
   env: { APP_ROUTE_PATTERNS: JSON.stringify(appRoutePatterns(path.join(__dirname, 'app'))) },

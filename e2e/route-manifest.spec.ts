@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PUBLIC_PATHS } from '../lib/auth/route-access';
+import { PUBLIC_PATHS } from '../lib/auth/route-access.mts';
 import { expectScriptsCovered } from './security/csp';
 import { appRoutePatterns } from '../lib/http/app-routes.js';
 import { expect, test } from './fixtures';
@@ -56,6 +56,13 @@ for (const route of builtRoutes) {
       const target = new URL(location, 'http://x');
       expect(target.pathname).toBe('/login');
       expect(target.searchParams.get('next')).toBe(address);
+      // That answer came from the custom server (no cookie at all); the middleware, which decides
+      // for a visitor with any cookie, gives the same.
+      const viaNext = await request.get(address, {
+        maxRedirects: 0,
+        headers: { cookie: 'another_app=1' },
+      });
+      expect([viaNext.status(), viaNext.headers()['location']]).toEqual([307, location]);
     }
   });
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 /**
  * Every variable an operator sets, validated once; the app reads them only through getConfig().
  * The few other reads of `process.env` are not settings: values the build or the process set
- * (NEXT_RUNTIME in instrumentation.ts, APP_ROUTE_PATTERNS in lib/auth/route-access.ts, the
+ * (NEXT_RUNTIME in instrumentation.ts, APP_ROUTE_PATTERNS in lib/auth/route-access.mts, the
  * custom server's pid in lib/server/handover.mts), and server/index.ts reading PORT, HOSTNAME
  * and TRUST_PROXY to bind its socket before Next, and so this module, is loaded.
  * Edge-safe (no Node APIs): the middleware uses it too.

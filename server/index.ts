@@ -10,7 +10,9 @@
 // 6. CardDAV (PROPFIND and REPORT never reach Next's route handlers) and the birthday feed, by
 //    handlers the app registers at start-up (lib/server/handover.mts);
 // 7. the prerendered login page for a visitor who brings nothing, sent as a static file server
-//    would (static-login.ts): through Next and the middleware it cost thirty times as much.
+//    would (static-login.ts): through Next and the middleware it cost thirty times as much;
+//    and for such a visitor's page load of a protected page, the middleware's sign-in redirect
+//    (sign-in-redirect.ts), by the same rules.
 // Node runs this TypeScript itself (type stripping, Node ≥ 22.18): erasable syntax only, and
 // imports name the file with its extension.
 import './cap-malloc-arenas.ts';
@@ -28,6 +30,7 @@ import { announceCustomServer, plainHandlerFor, stopApp } from '../lib/server/ha
 import { serveErrorPageFor5xx } from './error-page.ts';
 import { bodyProblem, DRAIN_LIMIT, MAX_HEADER_SIZE } from './limits.ts';
 import { notFoundPages } from './not-found-page.ts';
+import { signInRedirects } from './sign-in-redirect.ts';
 import { staticLoginPage } from './static-login.ts';
 
 const dev = process.argv.includes('--dev');
@@ -123,7 +126,7 @@ const server = http.createServer({ maxHeaderSize: MAX_HEADER_SIZE }, (req, res) 
   active.add(res);
   res.once('close', () => active.delete(res));
   normalizeHeaders(req);
-  if (staticLogin?.serve(req, res)) return;
+  if (staticLogin?.serve(req, res) || signInRedirect?.serve(req, res)) return;
   serveErrorPageFor5xx(req, res, logError);
   serveNotFoundPageFor404(req, res, logError);
   void handle(req, res);
@@ -141,7 +144,9 @@ server.requestTimeout = 60_000;
 
 // In production, the prerendered login page: its CSP hashes for the middleware, and the page itself
 // for a visitor who brings nothing (server/static-login.ts). Rendered per request in development.
-const staticLogin = dev ? null : staticLoginPage(path.join(process.cwd(), '.next'));
+const distDir = path.join(process.cwd(), '.next');
+const staticLogin = dev ? null : staticLoginPage(distDir);
+const signInRedirect = dev ? null : signInRedirects(distDir);
 
 // httpServer: in development Next attaches its hot-reload WebSocket to this server's upgrades.
 // hostname: only for the URLs Next builds inside itself (this server binds the socket). Always

@@ -1,14 +1,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from '../lib/http/security-headers.mts';
 import { STATIC_LOGIN_HASHES_VARIABLE, staticLoginHashes } from '../lib/http/static-login.mts';
-import { inlineScriptHashes, staticLoginPage, type StaticLoginPage } from './static-login.ts';
+import { inlineScriptHashes, staticLoginPage } from './static-login.ts';
+import { serving } from './serving.test-support.ts';
 
 const sha = (text: string) =>
   `sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}`;
@@ -58,30 +57,6 @@ function buildFolder(page?: string): string {
     fs.writeFileSync(path.join(dist, 'server', 'app', 'login', 'static.html'), page);
   }
   return dist;
-}
-
-/** A server that answers what the page serves and 418 for what it leaves to Next. */
-async function serving(page: StaticLoginPage) {
-  const server = http.createServer((req, res) => {
-    if (!page.serve(req, res)) res.writeHead(418).end('next');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const { port } = server.address() as AddressInfo;
-  return (target: string, headers: Record<string, string> = {}, method = 'GET') =>
-    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
-      (resolve, reject) => {
-        // node:http, not fetch: fetch adds headers of its own (sec-fetch-mode, accept-encoding).
-        const req = http.request({ port, path: target, method, headers }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () =>
-            resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
-          );
-        });
-        req.on('error', reject).end();
-      },
-    );
 }
 
 describe('staticLoginPage', () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from '../lib/http/security-headers.mts';
 import { STATIC_LOGIN_HASHES_VARIABLE, STATIC_LOGIN_PATH } from '../lib/http/static-login.mts';
+import { configuredHeaders, readRoutesManifest } from './routes-manifest.ts';
 
 /** A CSP hash source (`sha256-…`) for each inline script (a <script> with no src) in a page. */
 export function inlineScriptHashes(html: string): string[] {
@@ -31,26 +32,6 @@ function isPlainLoginVisit(req: http.IncomingMessage): boolean {
   const destination = req.headers['sec-fetch-dest'];
   if (purpose.includes('prefetch') || (destination && destination !== 'document')) return false;
   return !Object.keys(req.headers).some((name) => name === 'rsc' || name.startsWith('next-'));
-}
-
-interface RoutesManifest {
-  headers: {
-    regex: string;
-    has?: unknown;
-    missing?: unknown;
-    headers: { key: string; value: string }[];
-  }[];
-  rsc: { varyHeader: string };
-}
-
-/** The headers the build's own rules (next.config.js `headers()`) give `/login`, in their order. */
-function configuredHeaders(manifest: RoutesManifest): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const rule of manifest.headers) {
-    if (rule.has || rule.missing || !new RegExp(rule.regex).test('/login')) continue;
-    for (const { key, value } of rule.headers) headers[key.toLowerCase()] = value;
-  }
-  return headers;
 }
 
 function acceptsGzip(header: string | undefined): boolean {
@@ -86,13 +67,11 @@ export function staticLoginPage(distDir: string): StaticLoginPage | null {
   if (hashes.length === 0) return null;
   process.env[STATIC_LOGIN_HASHES_VARIABLE] = hashes.join(' ');
 
-  const manifest = JSON.parse(
-    fs.readFileSync(path.join(distDir, 'routes-manifest.json'), 'utf8'),
-  ) as RoutesManifest;
+  const manifest = readRoutesManifest(distDir);
   const gzipped = zlib.gzipSync(html);
   const etag = `"${crypto.createHash('sha256').update(html).digest('base64url').slice(0, 22)}"`;
   const common = {
-    ...configuredHeaders(manifest),
+    ...configuredHeaders(manifest, '/login'),
     // As the middleware sends it: revalidated on every use, since it names this build's files.
     'cache-control': 'no-cache',
     vary: `${manifest.rsc.varyHeader}, Accept-Encoding`,

@@ -175,6 +175,37 @@ test.describe('security headers (raw HTTP)', () => {
     expect(revalidated.body).toBe('');
   });
 
+  test('the sign-in redirect the server sends a visitor with no cookie is the middleware’s', async ({
+    baseURL,
+  }) => {
+    const base = baseURL!;
+    const id = '00000000-0000-4000-8000-000000000000';
+    // Connection details differ by how the answer was written, not by what it says.
+    const framing = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
+    const said = (res: RawResponse) =>
+      Object.fromEntries(Object.entries(res.headers).filter(([name]) => !framing.has(name)));
+    for (const method of ['GET', 'HEAD']) {
+      for (const target of [
+        '/',
+        '/contacts',
+        `/contacts/${id}`,
+        `/contacts/${id}/photo`,
+        '/account',
+      ]) {
+        // No cookie: the custom server answers (server/sign-in-redirect.ts). Another app's cookie
+        // sends the request through Next and the middleware.
+        const direct = await raw(base, target, { method });
+        const viaNext = await raw(base, target, { method, headers: { cookie: 'another_app=1' } });
+        const what = `${method} ${target}`;
+        expect(direct.status, what).toBe(307);
+        expect(direct.headers.location, what).toBe(`/login?next=${encodeURIComponent(target)}`);
+        expect(said(direct), what).toEqual(said(viaNext));
+        expect(direct.body, what).toBe(viaNext.body);
+        expectStaticHeaders(direct, what);
+      }
+    }
+  });
+
   test('no-store on everything rendered with a session', async ({ baseURL }) => {
     const base = baseURL!;
     const user = await registerRaw(base);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appRoutePatterns } from '../http/app-routes.js';
-import { normalizePath, PUBLIC_PATHS, routeAccess } from './route-access';
+import { normalizePath, PUBLIC_PATHS, routeAccess } from './route-access.mts';
 
 // The same list next.config.js hands the middleware; e2e/route-manifest.spec.ts checks it against the build.
 const routes = appRoutePatterns(path.join(import.meta.dirname, '../../app'));

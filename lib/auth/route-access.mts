@@ -2,7 +2,9 @@
  * Which paths the middleware lets anonymous visitors reach. Protected by default: every route of
  * the app is protected except the named public ones below. A path that is no route at all is
  * "unknown" and goes on to Next, which renders app/not-found.tsx (404) for everyone.
- * Runs on the Edge runtime: no Node APIs, nothing from lib/db.
+ * Runs on the Edge runtime, and in the custom server (server/sign-in-redirect.ts), which Node
+ * loads without a bundler: no Node APIs, no imports, erasable TypeScript, `.mts` (as
+ * lib/http/static-login.mts explains).
  */
 export type RouteAccess = 'public' | 'protected' | 'unknown';
 
@@ -95,4 +97,17 @@ export function routeAccess(
   // Without the build's list (a misconfigured build) everything not public is protected.
   if (routes.length === 0) return 'protected';
   return matchers(routes).some((re) => re.test(path)) ? 'protected' : 'unknown';
+}
+
+/**
+ * Where an anonymous page load of a protected path is sent: the login page, which comes back to
+ * `pathAndQuery` afterwards. Relative: the Location never carries the Host header.
+ */
+export function signInLocation(pathAndQuery: string): string {
+  return `/login?next=${encodeURIComponent(pathAndQuery)}`;
+}
+
+/** A contact's photo sets its own private caching, with an ETag (app/(app)/contacts/[id]/photo). */
+export function hasOwnCaching(pathname: string): boolean {
+  return /^\/contacts\/[^/]+\/photo$/.test(pathname);
 }
