@@ -7,6 +7,7 @@ import {
   routeAccess,
   signInLocation,
 } from '../lib/auth/route-access.mts';
+import { forwardedHttps } from '../lib/http/forwarded-for.mts';
 import {
   NO_STORE,
   NOTHING_RUNS_POLICY,
@@ -61,8 +62,7 @@ export function signInRedirects(distDir: string): SignInRedirects | null {
     serve(req, res) {
       const pathname = cookielessPageLoadPath(req);
       if (pathname === null || routeAccess(pathname, routes) !== 'protected') return false;
-      // Set by server/index.ts from the connection, or from a trusted proxy only.
-      const https = String(req.headers['x-forwarded-proto']).split(',')[0]!.trim() === 'https';
+      const https = forwardedHttps(req.headers['x-forwarded-proto']);
       const location = signInLocation(pathname);
       res.writeHead(307, {
         ...configuredHeaders(manifest, pathname),

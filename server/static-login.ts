@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { forwardedHttps } from '../lib/http/forwarded-for.mts';
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from '../lib/http/security-headers.mts';
 import { STATIC_LOGIN_HASHES_VARIABLE, STATIC_LOGIN_PATH } from '../lib/http/static-login.mts';
 import { configuredHeaders, readRoutesManifest } from './routes-manifest.ts';
@@ -85,8 +86,7 @@ export function staticLoginPage(distDir: string): StaticLoginPage | null {
     hashes,
     serve(req, res) {
       if (!isPlainLoginVisit(req)) return false;
-      // Set by server/index.ts from the connection, or from a trusted proxy only.
-      const https = String(req.headers['x-forwarded-proto']).split(',')[0]!.trim() === 'https';
+      const https = forwardedHttps(req.headers['x-forwarded-proto']);
       const headers: http.OutgoingHttpHeaders = {
         ...common,
         'content-security-policy': policies[Number(https)],

@@ -32,3 +32,12 @@ export function forwardedClientAddress(
 export function socketClientAddress(remoteAddress: string | undefined): string {
   return (remoteAddress || 'unknown').replace(/^::ffff:/, '');
 }
+
+/**
+ * Whether the request came over https, from its first X-Forwarded-Proto value, as the middleware
+ * reads it (`isHttps`): the custom server sets the header from the connection, or keeps a trusted
+ * proxy's (server/index.ts).
+ */
+export function forwardedHttps(forwardedProto: string | string[] | undefined): boolean {
+  return String(forwardedProto).split(',')[0]!.trim() === 'https';
+}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { forwardedClientAddress, socketClientAddress, trustedHopsFrom } from './forwarded-for.mts';
+import {
+  forwardedClientAddress,
+  forwardedHttps,
+  socketClientAddress,
+  trustedHopsFrom,
+} from './forwarded-for.mts';
 
 describe('forwardedClientAddress', () => {
   it('believes nothing when no proxy is trusted', () => {
@@ -36,5 +41,18 @@ describe('socketClientAddress and trustedHopsFrom', () => {
       0, 0, 0, 0, 0, 0, 0,
     ]);
     expect(['true', '1', '2'].map(trustedHopsFrom)).toEqual([1, 1, 2]);
+  });
+});
+
+describe('forwardedHttps', () => {
+  it('reads the first value of X-Forwarded-Proto, as the middleware does', () => {
+    expect(['https', ' https , http', ['https', 'http']].map(forwardedHttps)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(
+      [undefined, 'http', 'http, https', 'HTTPS', '', ['http', 'https']].map(forwardedHttps),
+    ).toEqual([false, false, false, false, false, false]);
   });
 });
