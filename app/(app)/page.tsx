@@ -13,7 +13,7 @@ import { getRequestLocale } from '@/lib/format/request-locale';
 import { requestToday } from '@/lib/format/request-time-zone';
 import { birthdayLine } from './birthdays/birthday-text';
 import { ContactAvatar } from './contacts/contact-avatar';
-import { FavouriteButton } from './contacts/favourite-button';
+import { StarButton, StarsForm } from './contacts/favourite-button';
 import './contacts/lists.css';
 
 export const metadata = { title: 'Home · Contact Cards' };
@@ -57,20 +57,22 @@ export default async function HomePage() {
             No favourites yet. Press the star beside a contact to keep them here.
           </p>
         ) : (
-          <ul className="card-list">
-            {favourites.map((c) => (
-              <li key={c.id} className="card-row">
-                <ContactAvatar id={c.id} name={c.displayName} photoEtag={c.photoEtag} />
-                <div className="card-text">
-                  <Link href={`/contacts/${c.id}`}>{c.displayName}</Link>
-                  {c.primaryPhone || c.primaryEmail ? (
-                    <span className="muted">{c.primaryPhone || c.primaryEmail}</span>
-                  ) : null}
-                </div>
-                <FavouriteButton id={c.id} name={c.displayName} favourite back="/" />
-              </li>
-            ))}
-          </ul>
+          <StarsForm back="/">
+            <ul className="card-list">
+              {favourites.map((c) => (
+                <li key={c.id} className="card-row">
+                  <ContactAvatar id={c.id} name={c.displayName} photoEtag={c.photoEtag} />
+                  <div className="card-text">
+                    <Link href={`/contacts/${c.id}`}>{c.displayName}</Link>
+                    {c.primaryPhone || c.primaryEmail ? (
+                      <span className="muted">{c.primaryPhone || c.primaryEmail}</span>
+                    ) : null}
+                  </div>
+                  <StarButton id={c.id} name={c.displayName} favourite />
+                </li>
+              ))}
+            </ul>
+          </StarsForm>
         )}
         {favourites.length === FAVOURITES_SHOWN ? (
           <p>

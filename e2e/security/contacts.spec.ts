@@ -5,6 +5,7 @@ import {
   actionFields,
   expectNothingLeaks,
   multipart,
+  parseForms,
   raw,
   registerRaw,
   submitForm,
@@ -197,6 +198,48 @@ test.describe('another user’s contacts', () => {
     expect(own.status()).toBe(200);
     expect(own.headers()['content-disposition']).toContain('Secret Person.vcf');
     expect(await own.text()).toMatch(/^FN[;:].*Secret Person\r?$/m);
+  });
+
+  test('a star aimed at another user’s contact, or a made-up value, answers 404 and stars nothing', async ({
+    page,
+    baseURL,
+  }) => {
+    const base = baseURL!;
+    const victimId = await addContact(page, { 'First name': 'Stella', 'Last name': 'Victim' });
+    const attacker = await registerRaw(base);
+    const ownId = await createRawContact(base, attacker.cookie, 'Mine');
+    // The attacker's own star form (its action and `back`), posted with a star value of their
+    // choosing, as a browser without JavaScript would.
+    const html = (await raw(base, `/contacts/${ownId}`, { headers: { cookie: attacker.cookie } }))
+      .body;
+    const form = parseForms(html).find((f) => f.fields.some(([name]) => name === 'back'))!;
+    const star = async (value: string) => {
+      const { body, contentType } = await multipart([...form.fields, ['star', value]]);
+      return raw(base, `/contacts/${ownId}`, {
+        method: 'POST',
+        headers: { origin: base, cookie: attacker.cookie, 'content-type': contentType },
+        body,
+      });
+    };
+    for (const value of [
+      `set:${victimId}`,
+      `unset:${victimId}`,
+      'set:not-an-id',
+      `flip:${ownId}`,
+      `set:${ownId}x`,
+      ownId,
+      '',
+    ]) {
+      expect((await star(value)).status, value).toBe(404);
+    }
+    // The same request with the attacker's own contact goes through.
+    const own = await star(`set:${ownId}`);
+    expect([own.status, own.headers.location]).toEqual([303, `/contacts/${ownId}`]);
+    await page.goto(`/contacts/${victimId}`);
+    await expect(page.getByRole('button', { name: 'Favourite: Stella Victim' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
   });
 
   test('an extra owner field in a form is ignored', async ({ page }) => {

@@ -10,6 +10,7 @@ export {
   actionFields,
   cookieHeader,
   multipart,
+  parseForms,
   raw,
   setCookies,
   submitForm,
