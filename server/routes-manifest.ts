@@ -20,17 +20,22 @@ export function readRoutesManifest(distDir: string): RoutesManifest {
 
 /**
  * The headers the build's own rules (next.config.js `headers()`, compiled into the manifest) give
- * `pathname`, in their order, the way Next would add them. The app's rules have no `has` or
+ * a path, in their order, the way Next would add them; the rules' patterns compiled once, since
+ * the sign-in redirect asks on every request it answers. The app's rules have no `has` or
  * `missing` conditions; a rule with one is left out rather than guessed at.
  */
-export function configuredHeaders(
+export function headerRules(
   manifest: RoutesManifest,
-  pathname: string,
-): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const rule of manifest.headers) {
-    if (rule.has || rule.missing || !new RegExp(rule.regex).test(pathname)) continue;
-    for (const { key, value } of rule.headers) headers[key.toLowerCase()] = value;
-  }
-  return headers;
+): (pathname: string) => Record<string, string> {
+  const rules = manifest.headers
+    .filter((rule) => !rule.has && !rule.missing)
+    .map((rule) => ({ pattern: new RegExp(rule.regex), headers: rule.headers }));
+  return (pathname) => {
+    const headers: Record<string, string> = {};
+    for (const rule of rules) {
+      if (!rule.pattern.test(pathname)) continue;
+      for (const { key, value } of rule.headers) headers[key.toLowerCase()] = value;
+    }
+    return headers;
+  };
 }

@@ -13,7 +13,7 @@ import {
   NOTHING_RUNS_POLICY,
   STRICT_TRANSPORT_SECURITY,
 } from '../lib/http/security-headers.mts';
-import { configuredHeaders, readRoutesManifest } from './routes-manifest.ts';
+import { headerRules, readRoutesManifest } from './routes-manifest.ts';
 
 /** Unreserved characters only, slash-separated, no trailing slash: a path Next routes as it is. */
 const PLAIN_PATH = /^\/(?:[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*)?$/;
@@ -56,7 +56,7 @@ export function signInRedirects(distDir: string): SignInRedirects | null {
   const built = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
   const routes = [...new Set(Object.values(built))].sort();
   if (routes.length === 0) return null;
-  const manifest = readRoutesManifest(distDir);
+  const configuredHeaders = headerRules(readRoutesManifest(distDir));
 
   return {
     serve(req, res) {
@@ -65,7 +65,7 @@ export function signInRedirects(distDir: string): SignInRedirects | null {
       const https = forwardedHttps(req.headers['x-forwarded-proto']);
       const location = signInLocation(pathname);
       res.writeHead(307, {
-        ...configuredHeaders(manifest, pathname),
+        ...configuredHeaders(pathname),
         ...(hasOwnCaching(pathname) ? {} : { 'cache-control': NO_STORE }),
         'content-security-policy': NOTHING_RUNS_POLICY,
         ...(https ? { 'strict-transport-security': STRICT_TRANSPORT_SECURITY } : {}),

@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { forwardedHttps } from '../lib/http/forwarded-for.mts';
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from '../lib/http/security-headers.mts';
 import { STATIC_LOGIN_HASHES_VARIABLE, STATIC_LOGIN_PATH } from '../lib/http/static-login.mts';
-import { configuredHeaders, readRoutesManifest } from './routes-manifest.ts';
+import { headerRules, readRoutesManifest } from './routes-manifest.ts';
 
 /** A CSP hash source (`sha256-…`) for each inline script (a <script> with no src) in a page. */
 export function inlineScriptHashes(html: string): string[] {
@@ -72,7 +72,7 @@ export function staticLoginPage(distDir: string): StaticLoginPage | null {
   const gzipped = zlib.gzipSync(html);
   const etag = `"${crypto.createHash('sha256').update(html).digest('base64url').slice(0, 22)}"`;
   const common = {
-    ...configuredHeaders(manifest, '/login'),
+    ...headerRules(manifest)('/login'),
     // As the middleware sends it: revalidated on every use, since it names this build's files.
     'cache-control': 'no-cache',
     vary: `${manifest.rsc.varyHeader}, Accept-Encoding`,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { unsealData } from 'iron-session';
 import { sealPasswords, type Config } from '../config';
+import { forwardedHttps } from '../http/forwarded-for.mts';
 
 /**
  * The session cookie's name and seal. Edge-safe: the middleware checks the seal, the data layer
@@ -18,7 +19,7 @@ export function sessionCookieName(https: boolean): string {
 
 /** Served over https, by the request's protocol (proxy headers are normalized by server/index.ts). */
 export function isHttps(headers: Headers): boolean {
-  return headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+  return forwardedHttps(headers.get('x-forwarded-proto') ?? undefined);
 }
 
 /**
