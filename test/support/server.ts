@@ -122,6 +122,18 @@ export class AppServer {
     }
   }
 
+  /** Whether the process has a file whose path matches `pattern` mapped (Linux), or null elsewhere. */
+  hasMapped(pattern: RegExp): boolean | null {
+    try {
+      return fs
+        .readFileSync(`/proc/${this.pid}/maps`, 'utf8')
+        .split('\n')
+        .some((l) => pattern.test(l));
+    } catch {
+      return null;
+    }
+  }
+
   /** Spawns a server; does not wait for it (see ready()). */
   static async spawn(options: ServerOptions = {}): Promise<AppServer> {
     return new AppServer({ ...options, port: options.port ?? (await freePort()) });
