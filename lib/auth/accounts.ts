@@ -39,6 +39,20 @@ export async function createUser(typedUsername: string, password: string): Promi
   return user ?? null;
 }
 
+/**
+ * Hashes an unchanged password again with today's parameters (lib/auth/passwords.ts): not a
+ * password change, so sessions, reset links and the password's date stay as they are. Only when
+ * the stored hash is still the one that was verified, so a change made meanwhile is never undone.
+ */
+export async function rehashPassword(user: Pick<User, 'id' | 'passwordHash'>, password: string) {
+  const passwordHash = await hashPassword(password);
+  const db = await getDb();
+  await db
+    .update(users)
+    .set({ passwordHash })
+    .where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash)));
+}
+
 /** Sets a new password and ends every other session, in one transaction; returns how many ended. */
 export async function updatePassword(
   userId: string,

@@ -1,6 +1,6 @@
-import { verify } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { describe, expect, it, vi } from 'vitest';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords';
+import { hashIsCurrent, hashPassword, passwordProblem, verifyPassword } from './passwords';
 
 // The real argon2, watched: which hash each verification runs against.
 vi.mock('@node-rs/argon2', async (importOriginal) => {
@@ -56,11 +56,26 @@ describe('passwordProblem', () => {
 });
 
 describe('hashing and verifying', () => {
-  it('hashes with argon2id at the OWASP parameters, salted', async () => {
+  it('hashes with argon2id at OWASP parameters (7 MiB, 5 passes), salted', async () => {
     const first = await hashPassword('correct horse battery staple');
     const second = await hashPassword('correct horse battery staple');
-    expect(first).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(first).toMatch(/^\$argon2id\$v=19\$m=7168,t=5,p=1\$/);
     expect(first).not.toBe(second);
+    expect(hashIsCurrent(first)).toBe(true);
+  });
+
+  it('verifies a hash made with earlier parameters, and says it is not current', async () => {
+    const earlier = await hash('correct horse battery staple', {
+      algorithm: 2,
+      memoryCost: 19456,
+      timeCost: 2,
+      parallelism: 1,
+    });
+    expect(await verifyPassword(earlier, 'correct horse battery staple')).toBe(true);
+    expect(hashIsCurrent(earlier)).toBe(false);
+    // Another variant or version is not current either, whatever its numbers.
+    expect(hashIsCurrent(earlier.replace('$argon2id$', '$argon2i$'))).toBe(false);
+    expect(hashIsCurrent('$argon2id$v=19$m=71680,t=5,p=1$c2FsdA$aGFzaA')).toBe(false);
   });
 
   it('verifies the right password and refuses a wrong one', async () => {
@@ -84,7 +99,7 @@ describe('hashing and verifying', () => {
     expect(verify).toHaveBeenCalledTimes(2);
     const [dummy, real] = vi.mocked(verify).mock.calls.map(([hash]) => String(hash));
     const cost = (hash: string) => hash.split('$').slice(1, 4).join('$');
-    expect(cost(real!)).toMatch(/^argon2id\$v=19\$m=19456,t=2,p=1$/);
+    expect(cost(real!)).toMatch(/^argon2id\$v=19\$m=7168,t=5,p=1$/);
     expect(cost(dummy!)).toBe(cost(real!));
     expect(dummy).not.toBe(real);
   });

@@ -2,7 +2,11 @@ import crypto from 'node:crypto';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getConfig } from '../config';
 import { getDb } from '../db/client';
+import { hash } from '@node-rs/argon2';
+import { eq } from 'drizzle-orm';
+import { users } from '../db/schema';
 import { createUser } from './accounts';
+import { hashIsCurrent, verifyPassword } from './passwords';
 import { allowClientAttempt, recordSignInFailure, rememberAddress } from './throttle';
 import { usernameKey } from './username';
 import { INVALID_SIGN_IN, signIn, TOO_MANY_FROM_ADDRESS } from './sign-in';
@@ -166,5 +170,34 @@ describe('signIn', () => {
       message: TOO_MANY_FROM_ADDRESS,
     });
     expect(browser.jar.size).toBe(0);
+  });
+
+  it('hashes a password stored with earlier parameters again when it signs in, and nothing else', async () => {
+    const user = await newUser();
+    const earlier = await hash(PASSWORD, {
+      algorithm: 2,
+      memoryCost: 19456,
+      timeCost: 2,
+      parallelism: 1,
+    });
+    const db = await getDb();
+    await db.update(users).set({ passwordHash: earlier }).where(eq(users.id, user.id));
+    const stored = async () =>
+      (await db.select().from(users).where(eq(users.id, user.id)).limit(1))[0]!;
+    const before = await stored();
+
+    // A wrong password changes nothing.
+    expect((await attempt(user.username, 'not the passphrase')).ok).toBe(false);
+    expect((await stored()).passwordHash).toBe(earlier);
+
+    expect((await attempt(user.username)).ok).toBe(true);
+    const after = await stored();
+    expect(after.passwordHash).not.toBe(earlier);
+    expect(hashIsCurrent(after.passwordHash)).toBe(true);
+    expect(await verifyPassword(after.passwordHash, PASSWORD)).toBe(true);
+    // Not a password change: its date (which pending sign-ins and sessions go by) stays.
+    expect(after.passwordChangedAt).toEqual(before.passwordChangedAt);
+    expect((await attempt(user.username)).ok).toBe(true);
+    expect((await stored()).passwordHash).toBe(after.passwordHash);
   });
 });

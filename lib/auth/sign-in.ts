@@ -1,11 +1,11 @@
 import 'server-only';
 import { getLogger } from '../server/log';
 import type { User } from '../db/schema';
-import { getUserById } from './accounts';
+import { getUserById, rehashPassword } from './accounts';
 import { openAttemptGate, TOO_MANY_FROM_ADDRESS } from './attempt-gate';
 import { recordSecurityEvent } from './security-log';
 import { knownDeviceFor, rememberDevice } from './known-device';
-import { verifyPassword } from './passwords';
+import { hashIsCurrent, verifyPassword } from './passwords';
 import { clearPendingSignIn, readPendingSignIn, startPendingSignIn } from './pending-sign-in';
 import { unusedRecoveryCodes } from './recovery-codes';
 import { createSession, type CurrentUser } from './session';
@@ -67,6 +67,7 @@ export async function signIn({
     return { ok: false, message: INVALID_SIGN_IN };
   }
   await clearOwnFailures(key, origin);
+  if (!hashIsCurrent(user.passwordHash)) await rehashPassword(user, password);
   if (user.totpSecret) {
     const passwordVersion = user.passwordChangedAt.getTime();
     await startPendingSignIn({ userId: user.id, remember, next, passwordVersion });
