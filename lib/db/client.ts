@@ -63,10 +63,11 @@ function pinger(query: (sql: string) => Promise<unknown>): OpenDb['ping'] {
 
 // PGlite's shared buffers. PostgreSQL's default (128 MB) is memory PGlite's WebAssembly heap
 // touches and keeps (WebAssembly memory never shrinks): 299 MB resident for PGlite alone against
-// 185 MB with 32 MB, and the server's peak 20 to 50 MB lower again with 16 (measured,
-// docs/decisions/008). Pages not in these buffers are read through the operating system's file
-// cache, which stays fast: the 100,000-contact queries took the same time at 16 MB as at 32.
-const PGLITE_SHARED_BUFFERS = '16MB';
+// 185 MB with 32 MB, the server's peak 20 to 50 MB lower again with 16, and its touched
+// WebAssembly memory 33 → 25 MB with 8 (measured, docs/decisions/008). Pages not in these buffers
+// are read through the operating system's file cache, which stays fast: the 100,000-contact
+// queries took the same time at 16 MB as at 32, and the benchmark's scale row held at 8.
+const PGLITE_SHARED_BUFFERS = '8MB';
 
 // PGlite runs inside this process on one connection, on a thread of its own: queries run one after
 // another, beside rendering on the main thread, so a slow one stalls every other query but not
