@@ -110,8 +110,7 @@ function run(cmd, cmdArgs, env = baseEnv) {
   if (result.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} failed`);
 }
 
-if (!args.includes('--no-build'))
-  run(process.execPath, ['node_modules/next/dist/bin/next', 'build'], process.env);
+if (!args.includes('--no-build')) run(process.execPath, ['scripts/build.mjs'], process.env);
 
 /**
  * Row 4's deep page: 40, or the last page of a smaller book. Page 40 of 100 contacts is the empty

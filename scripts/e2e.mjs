@@ -16,10 +16,7 @@ if (!chromiumPath()) {
   if (run('npx', ['playwright', 'install', 'chromium']) !== 0) process.exit(1);
 }
 
-if (
-  !process.env.E2E_SKIP_BUILD &&
-  run(process.execPath, ['node_modules/next/dist/bin/next', 'build']) !== 0
-) {
+if (!process.env.E2E_SKIP_BUILD && run(process.execPath, ['scripts/build.mjs']) !== 0) {
   recordTotals(suite, { failed: 1 });
   process.exit(1);
 }

@@ -1,18 +1,22 @@
 // `npm start`: build the production bundle when there is none or it is older than the sources,
-// then serve it with server/index.ts. Everything a newcomer needs, nothing to configure.
-import '../server/cap-malloc-arenas.ts';
+// then serve it with the custom server compiled by the build (scripts/build.mjs). Everything a
+// newcomer needs, nothing to configure. Nothing here imports TypeScript: this process becomes
+// the server, and Node's type stripping would stay in its memory (scripts/build.mjs says why).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ensureSessionSecret } from './ensure-secret.mjs';
-import { emptyDatabaseTemplate } from '../lib/db/pglite-template.ts';
 
 const root = process.cwd();
 const buildId = path.join(root, '.next', 'BUILD_ID');
+const serverOut = path.join(root, '.next', 'custom-server');
 const sources = [
   'app',
   'lib',
   'components',
+  'server',
+  'scripts/build.mjs',
   'middleware.ts',
   'instrumentation.ts',
   'next.config.js',
@@ -31,7 +35,8 @@ function newestMtime(target) {
 }
 
 function buildIsStale() {
-  if (!fs.existsSync(buildId)) return true;
+  if (!fs.existsSync(buildId) || !fs.existsSync(path.join(serverOut, 'server', 'index.js')))
+    return true;
   const built = fs.statSync(buildId).mtimeMs;
   return sources.some((source) => newestMtime(path.join(root, source)) > built);
 }
@@ -40,10 +45,16 @@ const secret = ensureSessionSecret();
 
 if (buildIsStale()) {
   console.log('Building the production bundle (first start, or the sources changed)…');
-  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
+
+const compiled = (file) => import(pathToFileURL(path.join(serverOut, file)).href);
+// The process replaces itself here, before it loads anything else (server/malloc-arenas.ts).
+await compiled('server/cap-malloc-arenas.js');
+const { emptyDatabaseTemplate } = await compiled('lib/db/pglite-template.js');
 
 // The embedded database starts a new data folder from a copy of an empty one, made once by a
 // process of its own: made here, before the server loads, so the two never hold memory together.
@@ -51,4 +62,4 @@ if (!process.env.DATABASE_URL) await emptyDatabaseTemplate((message) => console.
 
 process.env.SESSION_SECRET = secret;
 process.env.NODE_ENV = 'production';
-await import('../server/index.ts');
+await compiled('server/index.js');

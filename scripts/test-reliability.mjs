@@ -14,10 +14,7 @@ const started = Date.now();
 // Alone, the totals line counts this suite only; after other suites (CI) set KEEP_TOTALS=1.
 if (!process.env.KEEP_TOTALS) fs.rmSync(totalsDir, { recursive: true, force: true });
 
-if (
-  !process.env.E2E_SKIP_BUILD &&
-  run(process.execPath, ['node_modules/next/dist/bin/next', 'build']) !== 0
-) {
+if (!process.env.E2E_SKIP_BUILD && run(process.execPath, ['scripts/build.mjs']) !== 0) {
   recordTotals(suite, { failed: 1 });
   console.log(totalsLine());
   process.exit(1);

@@ -36,9 +36,9 @@ interface Reply {
 
 /**
  * The database thread's young generation, in MB per semi-space. The thread keeps little alive
- * (SQL in, rows out), yet under the process's --max-semi-space-size=16 (ADR 008) it grew a 32 MB
- * young generation, as large as the renderer's: 28 MB of memory for nothing, measured with V8's
- * heap statistics under the list's load.
+ * (SQL in, rows out), yet under the process's --max-semi-space-size (16 then; ADR 008) it grew
+ * a 32 MB young generation, as large as the renderer's: 28 MB of memory for nothing, measured
+ * with V8's heap statistics under the list's load.
  */
 const THREAD_SEMI_SPACE_MB = 2;
 

@@ -17,23 +17,31 @@ export const ROOT = (() => {
   }
 })();
 
-/** The production server's entry file, relative to the repository root: the one place to change it. */
-export const SERVER_ENTRY = 'server/index.ts';
+/**
+ * The production server's entry file, relative to the repository root: the one place to change it.
+ * `npm run build` compiles server/index.ts there (scripts/build.mjs), and `npm start` serves it.
+ */
+export const SERVER_ENTRY = '.next/custom-server/server/index.js';
 
 /**
  * The Node flags `npm start` gives the server (package.json), for every server the suites and the
  * benchmark start (why each, measured: docs/decisions/008-performance.md).
  * --liftoff-only: PGlite's WebAssembly stays on V8's baseline compiler, whose optimising tier took
  * 550 MB for a moment at each start.
- * --max-semi-space-size=16 and --heap-growing-percent=30: under load V8 let the young generation
+ * --max-semi-space-size=8 and --heap-growing-percent=30: under load V8 let the young generation
  * reach 128 MB and the old one 270 MB around 60 MB of live objects; these collect sooner (peak
- * 700 → 430 MB at 10 clients, 830 → 470 MB at 50) at no measurable cost in requests per second.
+ * 700 → 430 MB at 10 clients, 830 → 470 MB at 50, with a 16 MB semi-space; 8 MB instead of 16
+ * took 13 MB more off the 50-client peak for 7 % of the list's requests per second).
  * Neither is a limit: a heap that needs more still gets it (a hard cap crashed the server once).
+ * --no-sparkplug: V8's baseline compiler made machine code of every warm function, beside the
+ * optimising tiers that still compile the hot ones: without it the 50-client peak is 15 MB lower,
+ * the list within the machine's noise (74, 75 req/s against 75, 83).
  */
 export const SERVER_NODE_FLAGS = [
   '--liftoff-only',
-  '--max-semi-space-size=16',
+  '--max-semi-space-size=8',
   '--heap-growing-percent=30',
+  '--no-sparkplug',
 ];
 
 /** The password of every user the suites create (long and uncommon enough to be accepted). */
