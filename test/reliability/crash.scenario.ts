@@ -105,7 +105,7 @@ describe('crash (kill -9) on the embedded database', () => {
     const extra = users.filter((u) => !acknowledged.some((a) => a.name === u.username));
     for (const u of extra)
       expect(inFlight.has(u.username), `unexpected user ${u.username}`).toBe(true);
-    for (const u of users) expect(u.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    for (const u of users) expect(u.password_hash).toMatch(/^\$argon2id\$v=19\$m=7168,t=5,p=1\$/);
     report(
       'writes streamed before the kill',
       cycle.recorder.samples.filter((s) => s.at < cycle.killedAt),
