@@ -17,6 +17,7 @@ const sources = [
   'components',
   'server',
   'scripts/build.mjs',
+  'scripts/one-byte-chunks.mjs',
   'middleware.ts',
   'instrumentation.ts',
   'next.config.js',
