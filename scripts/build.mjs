@@ -8,17 +8,16 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { CUSTOM_SERVER_DIR } from './custom-server-path.mjs';
 import { oneByteChunks } from './one-byte-chunks.mjs';
-
-// Where scripts/start.mjs and the test suites (test/support/env.mjs) find it.
-const SERVER_OUT_DIR = path.join('.next', 'custom-server');
 
 // The server, and what scripts/start.mjs runs in the same process before it.
 const ENTRIES = ['server/index.ts', 'lib/db/pglite-template.ts'];
 
 /** Compiles the entries and every file of ours they import; throws on a syntax error. */
-function compileServer(root = process.cwd()) {
-  const outDir = path.join(root, SERVER_OUT_DIR);
+function compileServer() {
+  const root = process.cwd();
+  const outDir = path.join(root, CUSTOM_SERVER_DIR);
   fs.rmSync(outDir, { recursive: true, force: true });
   const program = ts.createProgram(
     ENTRIES.map((entry) => path.join(root, entry)),
@@ -59,4 +58,4 @@ if (built.status !== 0) process.exit(built.status ?? 1);
 const { changed, left } = oneByteChunks(path.join('.next', 'server'));
 console.log(`Server chunks: ${changed} rewritten as one-byte text, ${left} left as they were`);
 compileServer();
-console.log(`Custom server compiled to ${SERVER_OUT_DIR}`);
+console.log(`Custom server compiled to ${CUSTOM_SERVER_DIR}`);

@@ -6,11 +6,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CUSTOM_SERVER_DIR, CUSTOM_SERVER_ENTRY } from './custom-server-path.mjs';
 import { ensureSessionSecret } from './ensure-secret.mjs';
 
 const root = process.cwd();
 const buildId = path.join(root, '.next', 'BUILD_ID');
-const serverOut = path.join(root, '.next', 'custom-server');
 const sources = [
   'app',
   'lib',
@@ -36,8 +36,7 @@ function newestMtime(target) {
 }
 
 function buildIsStale() {
-  if (!fs.existsSync(buildId) || !fs.existsSync(path.join(serverOut, 'server', 'index.js')))
-    return true;
+  if (!fs.existsSync(buildId) || !fs.existsSync(path.join(root, CUSTOM_SERVER_ENTRY))) return true;
   const built = fs.statSync(buildId).mtimeMs;
   return sources.some((source) => newestMtime(path.join(root, source)) > built);
 }
@@ -52,7 +51,7 @@ if (buildIsStale()) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const compiled = (file) => import(pathToFileURL(path.join(serverOut, file)).href);
+const compiled = (file) => import(pathToFileURL(path.join(root, CUSTOM_SERVER_DIR, file)).href);
 // The process replaces itself here, before it loads anything else (server/malloc-arenas.ts).
 await compiled('server/cap-malloc-arenas.js');
 const { emptyDatabaseTemplate } = await compiled('lib/db/pglite-template.js');

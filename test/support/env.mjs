@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { CUSTOM_SERVER_ENTRY } from '../../scripts/custom-server-path.mjs';
 
 /**
  * The repository's root folder: the nearest with a package.json, from where the runner started.
@@ -21,7 +22,7 @@ export const ROOT = (() => {
  * The production server's entry file, relative to the repository root: the one place to change it.
  * `npm run build` compiles server/index.ts there (scripts/build.mjs), and `npm start` serves it.
  */
-export const SERVER_ENTRY = '.next/custom-server/server/index.js';
+export const SERVER_ENTRY = CUSTOM_SERVER_ENTRY;
 
 /**
  * The Node flags `npm start` gives the server (package.json), for every server the suites and the
