@@ -14,17 +14,19 @@ import { Notes } from './notes';
 import { readCsvRecords, readVCardRecords, type RawRecord } from './read-records';
 import { yielder } from './yielder';
 
-export type PreparedImport =
+export type ReadImport =
   | {
       ok: true;
       format: ImportFormat;
-      cards: ImportCard[];
       /** Records with nothing to know the contact by (no name, organisation, email or phone). */
       skipped: number;
       /** "Card 12 (line 340), Jane Doe: phone '121' kept as typed: …", at most 100 listed. */
       notes: { lines: string[]; more: number };
     }
   | { ok: false; message: string; notes?: { lines: string[]; more: number } };
+
+export type PreparedImport =
+  (ReadImport & { ok: false }) | (ReadImport & { ok: true; cards: ImportCard[] });
 
 export interface PrepareOptions {
   /** Region for phone numbers written without a country code. */
@@ -49,16 +51,19 @@ function surelyMoreCards(bytes: Uint8Array, max: number): boolean {
 }
 
 /**
- * Reads an uploaded file into contacts ready to apply: each record checked value by value (a
- * value that fails is kept as typed with a flag, or dropped alone and named), photos re-encoded,
- * and only records with nothing to identify them skipped. Gives the event loop back every few
- * milliseconds, so other requests are served while a large file is read. Writes nothing.
+ * Reads an uploaded file into contacts ready to apply, handing each to `save` as it is read (the
+ * store writes them a batch at a time: lib/contacts/store/apply-import.ts): each record checked
+ * value by value (a value that fails is kept as typed with a flag, or dropped alone and named),
+ * photos re-encoded, and only records with nothing to identify them skipped. Gives the event loop
+ * back every few milliseconds, so other requests are served while a large file is read. When the
+ * answer is `ok: false`, cards already saved must be discarded (importCards rolls them back).
  */
-export async function prepareImport(
+export async function readImport(
   fileName: string,
   bytes: Uint8Array,
   options: PrepareOptions,
-): Promise<PreparedImport> {
+  save: (card: ImportCard) => Promise<void>,
+): Promise<ReadImport> {
   if (bytes.length === 0) return { ok: false, message: IMPORT_MESSAGES.empty };
   if (bytes.length > (options.maxBytes ?? IMPORT_MAX_BYTES)) {
     return { ok: false, message: IMPORT_MESSAGES.tooLarge };
@@ -74,7 +79,7 @@ export async function prepareImport(
   }
   const tick = yielder();
   const notes = new Notes(IMPORT_LISTED_NOTES);
-  const cards: ImportCard[] = [];
+  let saved = 0;
   let skipped = 0;
 
   const record = async (r: RawRecord) => {
@@ -89,7 +94,8 @@ export async function prepareImport(
       return;
     }
     for (const f of checked.flags) notes.add(`${who}: ${describeFlag(f)}`);
-    cards.push({
+    saved += 1;
+    await save({
       model: checked.model,
       rest: r.rest,
       flags: checked.flags,
@@ -107,11 +113,24 @@ export async function prepareImport(
       ? await readVCardRecords(bytes, max, sink, pause)
       : await readCsvRecords(bytes, max, sink, pause);
   if (tooMany) return { ok: false, message: IMPORT_MESSAGES.tooMany };
-  if (cards.length === 0 && skipped === 0) {
+  if (saved === 0 && skipped === 0) {
     const message = format === 'vcard' ? IMPORT_MESSAGES.nothingVCard : IMPORT_MESSAGES.nothingCsv;
     return { ok: false, message, notes: notes.toJSON() };
   }
-  return { ok: true, format, cards, skipped, notes: notes.toJSON() };
+  return { ok: true, format, skipped, notes: notes.toJSON() };
+}
+
+/** The whole file's cards in memory, for tests and tools; the import itself streams (readImport). */
+export async function prepareImport(
+  fileName: string,
+  bytes: Uint8Array,
+  options: PrepareOptions,
+): Promise<PreparedImport> {
+  const cards: ImportCard[] = [];
+  const read = await readImport(fileName, bytes, options, async (card) => {
+    cards.push(card);
+  });
+  return read.ok ? { ...read, cards } : read;
 }
 
 async function photoOf(r: RawRecord, who: string, notes: Notes): Promise<ProcessedPhoto | null> {

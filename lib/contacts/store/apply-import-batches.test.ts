@@ -1,6 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { IMPORT_BATCH } from './apply-import';
-import { applyImport, countContacts, getContact, listContacts } from './index';
+import { getDb } from '../../db/client';
+import { users } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import {
+  applyImport,
+  countContacts,
+  getContact,
+  importCards,
+  listContacts,
+  listLabels,
+} from './index';
 import { newOwner, person } from './test-helpers';
 
 const card = (uid: string, given: string) => ({
@@ -15,8 +25,7 @@ const card = (uid: string, given: string) => ({
 describe('an import longer than one batch', () => {
   it('keeps a UID repeated in a later batch as its own contact, updates across batches, and keeps the file order', async () => {
     const owner = await newOwner('batches');
-    // Added an hour before: new cards are dated a millisecond apart up to now, and a contact
-    // added within that span would sort among them (on a fast database it was, 0.2 s earlier).
+    // Added an hour before, as a person's existing book would be.
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() - 3_600_000 });
     try {
       await applyImport(owner, [card('kept', 'Kept')]);
@@ -51,5 +60,33 @@ describe('an import longer than one batch', () => {
       (c) => c.displayName,
     );
     expect(newest).toEqual(Array.from({ length: 25 }, (_, k) => `Card${total - 1 - k}x`));
+  });
+});
+
+describe('an import the reader refuses halfway', () => {
+  it('keeps nothing it had saved: not the cards, the labels, the count or the sync revision', async () => {
+    const owner = await newOwner('refused');
+    await applyImport(owner, [card('kept', 'Kept')]);
+    const db = await getDb();
+    const revision = async () =>
+      (await db.select({ r: users.syncRevision }).from(users).where(eq(users.id, owner)))[0]!.r;
+    const before = await revision();
+    const labelled = {
+      ...card('l', 'Labelled'),
+      model: person({ uid: 'l', given: 'L', labels: ['New label'] }),
+    };
+    const { read, result } = await importCards(owner, async (save) => {
+      await save(labelled);
+      // More than a batch, so some were written inside the transaction before the refusal.
+      for (let i = 0; i < IMPORT_BATCH + 3; i++) await save(card(`r${i}`, `Refused${i}`));
+      await save(card('kept', 'Kept renamed'));
+      return { ok: false, message: 'too many' };
+    });
+    expect(read).toEqual({ ok: false, message: 'too many' });
+    expect(result).toEqual({ added: 0, updated: 0, unchanged: 0, restored: 0 });
+    expect(await countContacts(owner)).toBe(1);
+    expect((await listContacts(owner, {})).contacts.map((c) => c.displayName)).toEqual(['Kept']);
+    expect(await revision()).toBe(before);
+    expect(await listLabels(owner)).toEqual([]);
   });
 });

@@ -28,4 +28,4 @@ export { createLabel, deleteLabel, listLabels, renameLabel } from './labels';
 export { findLetterJump } from './letter-jump';
 export { getNameOrder, setNameOrder } from './preferences';
 export { getContactPhoto } from './photos';
-export { applyImport } from './apply-import';
+export { applyImport, importCards } from './apply-import';

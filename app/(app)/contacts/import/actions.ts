@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { formAction } from '@/lib/auth/action';
 import { getConfig } from '@/lib/config';
 import { IMPORT_MAX_BYTES, IMPORT_MESSAGES } from '@/lib/contacts/import/limits';
-import { prepareImport } from '@/lib/contacts/import/prepare';
+import { readImport } from '@/lib/contacts/import/prepare';
 import { importSummary } from '@/lib/contacts/import/summary';
-import { applyImport } from '@/lib/contacts/store';
+import { importCards } from '@/lib/contacts/store';
 import { flash } from '@/lib/flash/flash';
 import type { FormState } from '@/lib/forms/form-state';
 import { getLogger } from '@/lib/server/log';
@@ -34,9 +34,12 @@ const importSchema = z.object({
 export const importContactsAction = formAction<typeof importSchema, 'user', ImportState>(
   { session: 'user', schema: importSchema },
   async ({ data: { file }, session: { user } }) => {
-    const prepared = await prepareImport(file.name, new Uint8Array(await file.arrayBuffer()), {
-      region: getConfig().DEFAULT_PHONE_REGION,
-    });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const region = getConfig().DEFAULT_PHONE_REGION;
+    // Read and written together, a batch at a time: the file's cards are never all in memory.
+    const { read: prepared, result: counts } = await importCards(user.id, (save) =>
+      readImport(file.name, bytes, { region }, save),
+    );
     if (!prepared.ok) {
       return {
         errors: { file: [prepared.message] },
@@ -45,7 +48,6 @@ export const importContactsAction = formAction<typeof importSchema, 'user', Impo
         moreNotes: prepared.notes?.more,
       };
     }
-    const counts = await applyImport(user.id, prepared.cards);
     const summary = importSummary(counts, prepared.skipped);
     getLogger().info({
       event: 'contacts_imported',
