@@ -20,6 +20,15 @@ const card = (uid: string, given: string) => ({
   photo: null,
 });
 
+async function syncRevision(owner: string): Promise<number> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ revision: users.syncRevision })
+    .from(users)
+    .where(eq(users.id, owner));
+  return row!.revision;
+}
+
 // The import writes in batches inside one transaction: what one batch learns (UIDs seen, the
 // order of arrival) must hold in the next.
 describe('an import longer than one batch', () => {
@@ -67,10 +76,7 @@ describe('an import the reader refuses halfway', () => {
   it('keeps nothing it had saved: not the cards, the labels, the count or the sync revision', async () => {
     const owner = await newOwner('refused');
     await applyImport(owner, [card('kept', 'Kept')]);
-    const db = await getDb();
-    const revision = async () =>
-      (await db.select({ r: users.syncRevision }).from(users).where(eq(users.id, owner)))[0]!.r;
-    const before = await revision();
+    const before = await syncRevision(owner);
     const labelled = {
       ...card('l', 'Labelled'),
       model: person({ uid: 'l', given: 'L', labels: ['New label'] }),
@@ -86,7 +92,18 @@ describe('an import the reader refuses halfway', () => {
     expect(result).toEqual({ added: 0, updated: 0, unchanged: 0, restored: 0 });
     expect(await countContacts(owner)).toBe(1);
     expect((await listContacts(owner, {})).contacts.map((c) => c.displayName)).toEqual(['Kept']);
-    expect(await revision()).toBe(before);
+    expect(await syncRevision(owner)).toBe(before);
     expect(await listLabels(owner)).toEqual([]);
+  });
+});
+
+describe('an import whose records were all skipped', () => {
+  it('leaves the sync revision alone', async () => {
+    const owner = await newOwner('all-skipped');
+    await applyImport(owner, [card('kept', 'Kept')]);
+    const before = await syncRevision(owner);
+    const { result } = await importCards(owner, async () => ({ ok: true }));
+    expect(result).toEqual({ added: 0, updated: 0, unchanged: 0, restored: 0 });
+    expect(await syncRevision(owner)).toBe(before);
   });
 });

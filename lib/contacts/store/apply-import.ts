@@ -58,6 +58,8 @@ export type ImportReader<R extends { ok: boolean }> = (
 /** Thrown inside the transaction when the reader finds the file unusable: nothing is kept. */
 class ReaderRefused extends Error {}
 
+const noChanges = (): ImportResult => ({ added: 0, updated: 0, unchanged: 0, restored: 0 });
+
 /**
  * New contacts' "date added": the import's start plus one microsecond per card, so sorting by
  * date added keeps the file's order and every card sorts after what the book held before. The
@@ -81,13 +83,15 @@ export async function importCards<R extends { ok: boolean }>(
   ownerId: string,
   read: ImportReader<R>,
 ): Promise<{ read: R; result: ImportResult }> {
-  const result: ImportResult = { added: 0, updated: 0, unchanged: 0, restored: 0 };
+  const result = noChanges();
   const db = await getDb();
   const start = Date.now();
   let outcome: R | undefined;
   try {
     await db.transaction(async (tx) => {
-      const revision = await bumpRevision(tx, ownerId);
+      // Bumped with the first batch: a file whose records were all skipped changes nothing, so
+      // sync clients are not sent to look.
+      let revision: number | undefined;
       const seen = new Set<string>();
       const labels = new Set<string>();
       let batch: ImportCard[] = [];
@@ -97,6 +101,7 @@ export async function importCards<R extends { ok: boolean }>(
         written += batch.length;
         const cards = batch;
         batch = [];
+        revision ??= await bumpRevision(tx, ownerId);
         await applyBatch(tx, ownerId, cards, {
           revision,
           seen,
@@ -116,7 +121,7 @@ export async function importCards<R extends { ok: boolean }>(
     });
   } catch (error) {
     if (!(error instanceof ReaderRefused)) throw error;
-    return { read: outcome!, result: { added: 0, updated: 0, unchanged: 0, restored: 0 } };
+    return { read: outcome!, result: noChanges() };
   }
   if (result.added + result.restored >= ANALYZE_AFTER) await refreshStatistics(ownerId);
   return { read: outcome!, result };
@@ -124,7 +129,6 @@ export async function importCards<R extends { ok: boolean }>(
 
 /** Saves cards already in memory (the seed script, tests): importCards over a list. */
 export async function applyImport(ownerId: string, cards: ImportCard[]): Promise<ImportResult> {
-  if (cards.length === 0) return { added: 0, updated: 0, unchanged: 0, restored: 0 };
   const { result } = await importCards(ownerId, async (save) => {
     for (const card of cards) await save(card);
     return { ok: true };

@@ -37,26 +37,26 @@ export const importContactsAction = formAction<typeof importSchema, 'user', Impo
     const bytes = new Uint8Array(await file.arrayBuffer());
     const region = getConfig().DEFAULT_PHONE_REGION;
     // Read and written together, a batch at a time: the file's cards are never all in memory.
-    const { read: prepared, result: counts } = await importCards(user.id, (save) =>
+    const { read, result: counts } = await importCards(user.id, (save) =>
       readImport(file.name, bytes, { region }, save),
     );
-    if (!prepared.ok) {
+    if (!read.ok) {
       return {
-        errors: { file: [prepared.message] },
+        errors: { file: [read.message] },
         values: {},
-        notes: prepared.notes?.lines,
-        moreNotes: prepared.notes?.more,
+        notes: read.notes?.lines,
+        moreNotes: read.notes?.more,
       };
     }
-    const summary = importSummary(counts, prepared.skipped);
+    const summary = importSummary(counts, read.skipped);
     getLogger().info({
       event: 'contacts_imported',
       userId: user.id,
-      format: prepared.format,
+      format: read.format,
       ...counts,
-      skipped: prepared.skipped,
+      skipped: read.skipped,
     });
-    const { lines, more } = prepared.notes;
+    const { lines, more } = read.notes;
     if (lines.length > 0) {
       // The lines do not fit a flash message: this page lists them.
       return { errors: {}, values: {}, summary, notes: lines, moreNotes: more };
