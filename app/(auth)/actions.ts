@@ -62,10 +62,10 @@ const registerSchema = z
     // The honeypot: hidden from people, filled in by naive bots.
     company: z.string().max(0).optional(),
   })
-  .superRefine((data, ctx) => {
+  .superRefine(async (data, ctx) => {
     const nameProblem = usernameProblem(data.username);
     if (nameProblem) ctx.addIssue({ code: 'custom', path: ['username'], message: nameProblem });
-    const problem = passwordProblem(data.password, usernameKey(data.username));
+    const problem = await passwordProblem(data.password, usernameKey(data.username));
     if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
     else if (data.password !== data.confirm) {
       ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'The passwords do not match.' });

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { hash, verify } from '@node-rs/argon2';
-import commonPasswords from '@zxcvbn-ts/language-common/src/passwords.json';
 import { concurrencyGate } from '../server/concurrency-gate';
+import { isCommonPassword } from './common-passwords';
 import { usernameKey as keyOf } from './username';
 
 /**
@@ -62,16 +62,18 @@ export async function verifyPassword(
   }
 }
 
-// ~49,000 most common passwords (zxcvbn-ts's list), lower-cased.
-const common = new Set((commonPasswords as string[]).map((p) => p.toLowerCase()));
-
 /** Why a new password is refused, or null. Length is measured in code points (any Unicode). */
-export function passwordProblem(password: string, usernameKey: string): string | null {
+export async function passwordProblem(
+  password: string,
+  usernameKey: string,
+): Promise<string | null> {
   const length = [...password].length;
   if (length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
   if (length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
   const lower = password.normalize('NFKC').toLowerCase();
-  if (common.has(lower)) return 'This password is too common. Choose one that is harder to guess.';
+  if (await isCommonPassword(lower)) {
+    return 'This password is too common. Choose one that is harder to guess.';
+  }
   // Compared as usernames are: "ＡＬＩＣＥ-smith" or a Cyrillic look-alike is still the username.
   if (usernameKey && keyOf(password) === usernameKey) {
     return 'Your password cannot be your username.';

@@ -43,8 +43,8 @@ function passwordChangeSchema({ user }: CurrentSession) {
       /** The checkbox "Also sign out sync clients": present ("on") only when ticked. */
       revokeAppPasswords: z.literal('on').optional(),
     })
-    .superRefine((data, ctx) => {
-      const problem = passwordProblem(data.newPassword, key);
+    .superRefine(async (data, ctx) => {
+      const problem = await passwordProblem(data.newPassword, key);
       if (problem) ctx.addIssue({ code: 'custom', path: ['newPassword'], message: problem });
       else if (data.newPassword !== data.confirmPassword) {
         ctx.addIssue({

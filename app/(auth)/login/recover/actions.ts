@@ -26,8 +26,8 @@ const recoverSchema = z
     password: typed,
     confirm: typed,
   })
-  .superRefine((data, ctx) => {
-    const problem = passwordProblem(data.password, usernameKey(data.username));
+  .superRefine(async (data, ctx) => {
+    const problem = await passwordProblem(data.password, usernameKey(data.username));
     if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
     else if (data.password !== data.confirm) {
       ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'The passwords do not match.' });

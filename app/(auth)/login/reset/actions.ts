@@ -23,7 +23,7 @@ const resetSchema = z
       ctx.addIssue({ code: 'custom', path: ['token'], message: DEAD_LINK });
       return;
     }
-    const problem = passwordProblem(data.password, user.usernameKey);
+    const problem = await passwordProblem(data.password, user.usernameKey);
     if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
     else if (data.password !== data.confirm) {
       ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'The passwords do not match.' });
